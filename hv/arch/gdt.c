@@ -1,0 +1,83 @@
+/* gdt.c: hv's global descriptor table and its task-state segment. */
+#include "arch/gdt.h"
+
+#include <pv/layout.h>
+
+/* Segment descriptor access bytes. */
+#define SEG_PRESENT 0x80
+#define SEG_DPL(n) ((n) << 5)
+#define SEG_CODE_DATA 0x10
+#define SEG_CODE_RX 0x0A
+#define SEG_DATA_RW 0x02
+#define SEG_TSS32 0x09
+/* Flags nibble: 4 KiB granularity, 32-bit. */
+#define SEG_FLAGS_4K_32 0xC
+
+struct tss {
+	uint32_t link, esp0, ss0, esp1, ss1, esp2, ss2, cr3, eip, eflags;
+	uint32_t eax, ecx, edx, ebx, esp, ebp, esi, edi;
+	uint32_t es, cs, ss, ds, fs, gs, ldt;
+	uint16_t trap, iomap_base;
+};
+
+static struct tss hv_tss;
+static uint64_t gdt[8];
+
+/* Encode one descriptor; limit is in the unit the flags choose (bytes or pages). */
+static uint64_t seg_descriptor(uint32_t base, uint32_t limit, uint8_t access, uint8_t flags)
+{
+	uint64_t d = limit & 0xFFFF;
+	d |= (uint64_t)(base & 0xFFFFFF) << 16;
+	d |= (uint64_t)access << 40;
+	d |= (uint64_t)((limit >> 16) & 0xF) << 48;
+	d |= (uint64_t)(flags & 0xF) << 52;
+	d |= (uint64_t)(base >> 24) << 56;
+	return d;
+}
+
+void gdt_init(void)
+{
+	const uint32_t all_4g = 0xFFFFF;
+	/* The last guest page is PV_HV_START - 4096: the limit counts pages, inclusive. */
+	const uint32_t below_hv = (PV_HV_START >> 12) - 1;
+	const uint8_t code = SEG_PRESENT | SEG_CODE_DATA | SEG_CODE_RX;
+	const uint8_t data = SEG_PRESENT | SEG_CODE_DATA | SEG_DATA_RW;
+
+	gdt[HV_CS >> 3] = seg_descriptor(0, all_4g, code | SEG_DPL(0), SEG_FLAGS_4K_32);
+	gdt[HV_DS >> 3] = seg_descriptor(0, all_4g, data | SEG_DPL(0), SEG_FLAGS_4K_32);
+	gdt[PV_SEL_KERNEL_CS >> 3] =
+		seg_descriptor(0, below_hv, code | SEG_DPL(1), SEG_FLAGS_4K_32);
+	gdt[PV_SEL_KERNEL_DS >> 3] =
+		seg_descriptor(0, below_hv, data | SEG_DPL(1), SEG_FLAGS_4K_32);
+	gdt[PV_SEL_USER_CS >> 3] = seg_descriptor(0, below_hv, code | SEG_DPL(3), SEG_FLAGS_4K_32);
+	gdt[PV_SEL_USER_DS >> 3] = seg_descriptor(0, below_hv, data | SEG_DPL(3), SEG_FLAGS_4K_32);
+
+	/* No I/O bitmap: iomap_base past the limit denies every port to rings 1-3. */
+	hv_tss.ss0 = HV_DS;
+	hv_tss.iomap_base = sizeof(hv_tss);
+	gdt[HV_TSS >> 3] =
+		seg_descriptor((uint32_t)&hv_tss, sizeof(hv_tss) - 1, SEG_PRESENT | SEG_TSS32, 0);
+
+	struct __attribute__((packed)) {
+		uint16_t limit;
+		uint32_t base;
+	} gdtr = { sizeof(gdt) - 1, (uint32_t)gdt };
+
+	__asm__ volatile("lgdt %0\n\t"
+			 "ljmp %1, $1f\n"
+			 "1:\n\t"
+			 "mov %2, %%ds\n\t"
+			 "mov %2, %%es\n\t"
+			 "mov %2, %%ss\n\t"
+			 "mov %3, %%fs\n\t"
+			 "mov %3, %%gs\n\t"
+			 "ltr %4"
+			 :
+			 : "m"(gdtr), "i"(HV_CS), "r"(HV_DS), "r"(0), "r"((uint16_t)HV_TSS)
+			 : "memory");
+}
+
+void tss_set_ring0_stack(uint32_t esp0)
+{
+	hv_tss.esp0 = esp0;
+}

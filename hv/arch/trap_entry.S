@@ -1,0 +1,117 @@
+/* trap_entry.S: every way into hv after boot, and the one way back out.
+ *
+ * TOUR 4: each IDT vector has a tiny stub that makes the frame uniform (pushing a
+ * zero error code where the CPU pushes none, then the vector number) and jumps to
+ * trap_common, which saves the segment and general registers into a struct
+ * cpu_regs (arch/regs.h) and calls trap_entry() in C. Going back, trap_return pops
+ * the same frame and IRETs to whatever it describes: the interrupted guest, or a
+ * different domain if the scheduler swapped the frame's contents meanwhile.
+ *
+ * The pops of guest selectors and the final IRET are the only instructions that
+ * use guest-controlled state in ring 0. Each has an exception-table entry: if one
+ * faults, exit_path_fault kills the domain instead of panicking hv. */
+#include "arch/gdt.h"
+
+	.text
+
+.macro STUB_NOERR vector
+	.globl trap_stub_\vector
+trap_stub_\vector:
+	push $0
+	push $\vector
+	jmp trap_common
+.endm
+
+.macro STUB_ERR vector
+	.globl trap_stub_\vector
+trap_stub_\vector:
+	push $\vector
+	jmp trap_common
+.endm
+
+/* Exceptions: 8, 10-14 and 17 push an error code, the others don't. */
+STUB_NOERR 0
+STUB_NOERR 1
+STUB_NOERR 2
+STUB_NOERR 3
+STUB_NOERR 4
+STUB_NOERR 5
+STUB_NOERR 6
+STUB_NOERR 7
+STUB_ERR 8
+STUB_NOERR 9
+STUB_ERR 10
+STUB_ERR 11
+STUB_ERR 12
+STUB_ERR 13
+STUB_ERR 14
+STUB_NOERR 15
+STUB_NOERR 16
+STUB_ERR 17
+STUB_NOERR 18
+STUB_NOERR 19
+STUB_NOERR 20
+/* Legacy PIC interrupts, remapped to 0x20..0x2F (all masked for now). */
+.irp irq, 0x20,0x21,0x22,0x23,0x24,0x25,0x26,0x27,0x28,0x29,0x2a,0x2b,0x2c,0x2d,0x2e,0x2f
+STUB_NOERR \irq
+.endr
+/* The hypercall gate. */
+STUB_NOERR 0x82
+
+/* The stubs' addresses, for idt.c: exceptions 0..20, then IRQs 0x20..0x2F. */
+	.section .rodata
+	.balign 4
+	.globl trap_exception_stubs, trap_irq_stubs
+trap_exception_stubs:
+.irp v, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20
+	.long trap_stub_\v
+.endr
+trap_irq_stubs:
+.irp irq, 0x20,0x21,0x22,0x23,0x24,0x25,0x26,0x27,0x28,0x29,0x2a,0x2b,0x2c,0x2d,0x2e,0x2f
+	.long trap_stub_\irq
+.endr
+	.text
+
+trap_common:
+	push %gs
+	push %fs
+	push %es
+	push %ds
+	pusha
+	mov $HV_DS, %ax
+	mov %ax, %ds
+	mov %ax, %es
+	cld
+	push %esp
+	call trap_entry
+	add $4, %esp
+
+	.globl trap_return
+trap_return:
+	popa
+pop_ds:	pop %ds
+pop_es:	pop %es
+pop_fs:	pop %fs
+pop_gs:	pop %gs
+	add $8, %esp /* vector and error code */
+do_iret:
+	iret
+
+/* enter_guest_frame(frame): discard hv's stack down to frame and return through it. */
+	.globl enter_guest_frame
+enter_guest_frame:
+	mov 4(%esp), %esp
+	jmp trap_return
+
+/* A guest selector or return frame made the exit path fault (see traps.c). */
+exit_path_fault:
+	call exit_path_fault_kill /* does not return */
+
+	.section __ex_table, "a"
+	.long pop_ds, exit_path_fault
+	.long pop_es, exit_path_fault
+	.long pop_fs, exit_path_fault
+	.long pop_gs, exit_path_fault
+	.long do_iret, exit_path_fault
+
+	.section .note.GNU-stack, "", @progbits

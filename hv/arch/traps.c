@@ -1,0 +1,99 @@
+/* traps.c: what hv does with each trap, after trap_entry.S saved the frame.
+ *
+ * TOUR 5: trap_entry() sorts traps into four kinds.
+ *  - Hypercalls: the int 0x82 gate, or a VMCALL that raised #UD in ring 1.
+ *  - Faults in hv itself (ring 0): only instructions in the exception table may
+ *    fault, and they resume at their fixup; anything else is an hv bug: panic.
+ *  - Faults and traps of the guest: bounced to the guest's own handler (bounce.c).
+ *  - Device interrupts: none are unmasked yet.
+ * Then sched_before_return() may swap the frame for another domain's. */
+#include <pv/layout.h>
+
+#include "arch/bounce.h"
+#include "arch/cpu.h"
+#include "arch/extable.h"
+#include "arch/regs.h"
+#include "dom/domain.h"
+#include "dom/sched.h"
+#include "hc/dispatch.h"
+#include "lib/panic.h"
+#include "lib/printf.h"
+#include "mm/guest_copy.h"
+
+#define VEC_NMI 2
+#define VEC_UD 6
+#define VEC_DF 8
+#define VEC_PF 14
+#define VEC_MC 18
+#define VEC_IRQ_FIRST 0x20
+#define VEC_IRQ_LAST 0x2F
+
+extern char hv_stack_top[];
+
+struct cpu_regs *guest_frame(void)
+{
+	return (struct cpu_regs *)((uintptr_t)hv_stack_top - sizeof(struct cpu_regs));
+}
+
+/* Is the #UD at the frame's EIP a VMCALL (0F 01 C1)? */
+static int is_vmcall(const struct cpu_regs *regs)
+{
+	uint8_t insn[3];
+	if (copy_from_guest(insn, regs->eip, sizeof(insn)))
+		return 0;
+	return insn[0] == 0x0F && insn[1] == 0x01 && insn[2] == 0xC1;
+}
+
+/* A fault while hv itself ran: fix it up if the instruction is allowed to fault. */
+static void hv_fault(struct cpu_regs *regs)
+{
+	uint32_t fixup = extable_fixup(regs->eip);
+	if (fixup) {
+		regs->eip = fixup;
+		return;
+	}
+	panic("vector %u error 0x%x in hv at eip %08x (cr2 %08x)", regs->vector, regs->error_code,
+	      regs->eip, read_cr2());
+}
+
+/* Entered from trap_common with the saved frame; returns through trap_return. */
+void trap_entry(struct cpu_regs *regs)
+{
+	uint32_t vector = regs->vector;
+
+	if (regs_ring(regs) == 0) {
+		hv_fault(regs);
+		return; /* back into hv: never a scheduling point */
+	}
+
+	if (vector == PV_HYPERCALL_VECTOR) {
+		hc_dispatch(regs);
+	} else if (vector == VEC_UD && regs_ring(regs) == 1 && is_vmcall(regs)) {
+		regs->eip += 3;
+		hc_dispatch(regs);
+	} else if (vector == VEC_PF) {
+		current->shared->vcpu[0].cr2 = read_cr2();
+		bounce_trap(regs, vector, regs->error_code);
+	} else if (vector == VEC_NMI || vector == VEC_DF || vector == VEC_MC) {
+		panic("hardware exception %u while a guest ran", vector);
+	} else if (vector >= VEC_IRQ_FIRST && vector <= VEC_IRQ_LAST) {
+		/* Masked at the PIC; a spurious IRQ 7 or 15 can still arrive. Ignore it. */
+	} else {
+		/* Every other exception is the guest's own business, VMCALL from ring 3
+		 * included: there it is just an invalid opcode, as on real hardware. */
+		bounce_trap(regs, vector, regs->error_code);
+	}
+	sched_before_return(regs);
+}
+
+/* exit_path_fault in trap_entry.S lands here: a guest's saved selectors or return
+ * frame could not be loaded. The domain is beyond repair; run someone else. */
+__attribute__((noreturn)) void enter_guest_frame(struct cpu_regs *frame);
+
+__attribute__((noreturn)) void exit_path_fault_kill(void)
+{
+	struct cpu_regs *frame = guest_frame();
+	domain_kill(current, frame, "its saved state could not be restored on return");
+	sched_before_return(frame);
+	enter_guest_frame(frame);
+}

@@ -1,0 +1,89 @@
+/* sched.c: round-robin among runnable domains, and hv's exit when none are left. */
+#include "dom/sched.h"
+
+#include <stdbool.h>
+
+#include "arch/cpu.h"
+#include "dev/debug_exit.h"
+#include "dom/domain.h"
+#include "lib/printf.h"
+
+static bool yield_requested;
+
+/* enter_guest_frame in trap_entry.S: drop hv's stack down to frame and IRET. */
+__attribute__((noreturn)) void enter_guest_frame(struct cpu_regs *frame);
+
+void sched_request_yield(void)
+{
+	yield_requested = true;
+}
+
+void sched_note_domain_ended(struct domain *d)
+{
+	(void)d; /* the next sched_before_return sees it is no longer runnable */
+}
+
+/* The runnable domain after `after` in slot order, wrapping; NULL if none. */
+static struct domain *next_runnable(const struct domain *after)
+{
+	uint32_t start = 0;
+	for (uint32_t i = 0; i < DOMAIN_MAX; i++)
+		if (domain_by_index(i) == after)
+			start = i + 1;
+	for (uint32_t n = 0; n < DOMAIN_MAX; n++) {
+		struct domain *d = domain_by_index((start + n) % DOMAIN_MAX);
+		if (d->state == DOMAIN_RUNNABLE)
+			return d;
+	}
+	return 0;
+}
+
+/* Every domain has ended: one summary line, then leave QEMU. */
+__attribute__((noreturn)) static void all_domains_ended(void)
+{
+	uint32_t clean = 0, failed = 0;
+	for (uint32_t i = 0; i < DOMAIN_MAX; i++) {
+		const struct domain *d = domain_by_index(i);
+		clean += d->end == DOMAIN_END_CLEAN;
+		failed += d->end == DOMAIN_END_FAILED;
+	}
+	printk("hv: no domains left: %u finished cleanly, %u failed\n", clean, failed);
+	debug_exit(failed ? HV_EXIT_DOMAIN_FAILED : HV_EXIT_ALL_CLEAN);
+}
+
+/* Make d the running domain, with its saved registers in frame. */
+static void switch_to(struct domain *d, struct cpu_regs *frame)
+{
+	*frame = d->regs;
+	write_cr3(d->cr3);
+	current = d;
+}
+
+void sched_before_return(struct cpu_regs *frame)
+{
+	bool alive = current->state == DOMAIN_RUNNABLE;
+	if (alive && !yield_requested)
+		return;
+	yield_requested = false;
+
+	struct domain *next = next_runnable(current);
+	if (!next)
+		all_domains_ended();
+	if (next == current)
+		return;
+	if (alive)
+		current->regs = *frame;
+	switch_to(next, frame);
+}
+
+void sched_start(void)
+{
+	struct domain *first = next_runnable(0);
+	if (!first) {
+		printk("hv: no domain to run\n");
+		debug_exit(HV_EXIT_NO_DOMAIN);
+	}
+	struct cpu_regs *frame = guest_frame();
+	switch_to(first, frame);
+	enter_guest_frame(frame);
+}

@@ -1,0 +1,73 @@
+/* guest.h: the guest-side helpers in libhypercall.a, above the raw hypercalls.
+ *
+ * - start of day: pv_start_info and pv_shared_info, set before main() runs;
+ * - the virtual interrupt flag: pv_events_mask()/pv_events_unmask() instead of
+ *   CLI/STI, plain stores to shared memory;
+ * - traps: register a C function per vector, then pv_traps_install() hands the
+ *   table to hv; the library's stubs turn a bounce frame into a struct
+ *   pv_trap_regs and return through the iret hypercall;
+ * - the lecture's emulate_store_idt(), the paravirtual SIDT;
+ * - leaving: pv_shutdown(). */
+#ifndef PV_GUEST_H
+#define PV_GUEST_H
+
+#include "hypercalls.h"
+
+extern const struct pv_start_info *pv_start_info;
+extern struct pv_shared_info *pv_shared_info;
+
+/* The guest's main(), called by crt0 with start_info recorded. */
+int main(void);
+
+/* What a trap handler sees: the registers at the trap, then the bounce frame.
+ * Changing a field changes what the guest resumes with. */
+struct pv_trap_regs {
+	uint32_t edi, esi, ebp, esp_at_pusha, ebx, edx, ecx, eax;
+	uint32_t vector;
+	uint32_t error_code, eip, cs, eflags, esp, ss; /* struct pv_bounce_frame */
+};
+
+typedef void (*pv_trap_handler)(struct pv_trap_regs *regs);
+
+/* Record handler for vector (0..31 or 0x80) with PV_TRAP_* flags; -PV_EINVAL for a
+ * vector the library has no stub for. Nothing reaches hv until pv_traps_install. */
+long pv_trap_set(uint32_t vector, pv_trap_handler handler, uint8_t flags);
+
+/* Give hv the recorded table (set_trap_table). Returns its result. */
+long pv_traps_install(void);
+
+/* The table pv_traps_install last gave hv, and its entry count. */
+const struct pv_trap_info *pv_traps_table(uint32_t *count);
+
+/* The paravirtual SIDT: this guest's own virtual IDT register. */
+static inline long emulate_store_idt(struct pv_desc_ptr *out)
+{
+	return hv_store_idt(out);
+}
+
+/* The virtual IF. Masking is one store; unmasking is one store too while no event
+ * channels exist (they arrive with the events ABI, which adds the pending check). */
+static inline void pv_events_mask(void)
+{
+	pv_shared_info->vcpu[0].upcall_mask = 1;
+	__asm__ volatile("" ::: "memory");
+}
+static inline void pv_events_unmask(void)
+{
+	__asm__ volatile("" ::: "memory");
+	pv_shared_info->vcpu[0].upcall_mask = 0;
+}
+
+/* Write a NUL-terminated string to the hv console. */
+long pv_console_puts(const char *s);
+
+/* Leave ring 1 for ring 3 at eip with stack esp, virtual IF on (via iret). */
+__attribute__((noreturn)) void pv_enter_user(uint32_t eip, uint32_t esp);
+
+/* Stop this domain. */
+__attribute__((noreturn)) void pv_shutdown(uint32_t reason, uint32_t code);
+
+/* Called with main's return value; the newlib glue replaces it with exit(). */
+__attribute__((noreturn)) void pv_exit_hook(int code);
+
+#endif

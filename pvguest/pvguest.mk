@@ -1,0 +1,16 @@
+# pvguest.mk: the PV guest kernel, build/pvguest/pvguest.elf.
+PVGUEST_ELF := $(BUILD)/pvguest/pvguest.elf
+PVGUEST_SRCS := $(sort $(wildcard pvguest/*.c))
+PVGUEST_OBJS := $(patsubst %,$(BUILD)/%.o,$(PVGUEST_SRCS))
+
+ALL_TARGETS += $(PVGUEST_ELF)
+PVSCAN_CLEAN_ELFS += $(PVGUEST_ELF)
+
+$(BUILD)/pvguest/%.c.o: pvguest/%.c | $(NEWLIB_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(GUEST_CFLAGS) -c $< -o $@
+
+$(PVGUEST_ELF): $(PVGUEST_OBJS) $(GUEST_LINK_DEPS)
+	$(LD) -T $(GUEST_LDS) -o $@ $(GUEST_CRT0) $(PVGUEST_OBJS) $(GUEST_LINK_LIBS)
+
+-include $(PVGUEST_OBJS:.o=.d)

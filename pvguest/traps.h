@@ -1,0 +1,11 @@
+/* traps.h: pvguest's trap handlers, its virtual IDT. */
+#ifndef PVGUEST_TRAPS_H
+#define PVGUEST_TRAPS_H
+
+/* Register the handlers with hv (set_trap_table). 0 or a negative PV error. */
+long traps_init(void);
+
+/* How many breakpoints the #BP handler has seen. */
+unsigned traps_breakpoints_taken(void);
+
+#endif

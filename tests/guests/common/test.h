@@ -1,0 +1,57 @@
+/* test.h: the tiny framework every in-guest test uses (XTF style).
+ *
+ * A test guest proves one property. It calls test_check() for each fact, then
+ * test_finish(), which prints exactly one line
+ *
+ *     Test result: SUCCESS        (or FAILURE, ERROR, SKIP)
+ *
+ * and shuts the domain down: exit code 0 for SUCCESS and SKIP, 1 otherwise, so hv
+ * reports a failed domain and QEMU's status shows it too. The runner
+ * (tests/run-guests.sh) checks the line, the status and any hv lines the test's
+ * test.conf expects.
+ *
+ * Expected traps: test_traps_catch_all() registers a recording handler for every
+ * vector 0..31. TEST_EXPECT_TRAP(asm) runs one instruction sequence, and if it
+ * traps, the handler records what hv delivered in test_trap and resumes right
+ * after the sequence. */
+#ifndef TEST_H
+#define TEST_H
+
+#include <pv/guest.h>
+#include <stdio.h>
+
+/* Record a fact; on failure print why (printf format) and remember it. */
+void test_check(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A fact about two integers, printed with both values when it fails. */
+#define TEST_EQ(actual, expected, what)                                                 \
+	test_check((long)(actual) == (long)(expected),                                  \
+		   "%s: got %ld (0x%lx), expected %ld (0x%lx)", (what), (long)(actual), \
+		   (unsigned long)(actual), (long)(expected), (unsigned long)(expected))
+
+/* Print the single result line and shut down. */
+__attribute__((noreturn)) void test_finish(void);
+/* The test could not run its checks for a reason outside the property: ERROR. */
+__attribute__((noreturn)) void test_error(const char *why);
+/* The property does not apply here: SKIP. */
+__attribute__((noreturn)) void test_skip(const char *why);
+
+/* What the recording trap handler saw last. */
+struct test_trap {
+	volatile uint32_t count; /* traps caught so far */
+	volatile uint32_t vector, error_code, eip, cs, eflags, esp, ss, cr2;
+};
+extern struct test_trap test_trap;
+/* Where the recording handler resumes: set by TEST_EXPECT_TRAP. */
+extern volatile uint32_t test_resume_eip;
+
+/* Register the recording handler for vectors 0..31 (and 0x80) and install them. */
+void test_traps_catch_all(void);
+
+/* Run the instructions in asm_text; if they trap, resume just after them. The
+ * trap (if any) is in test_trap; compare test_trap.count before and after. */
+#define TEST_EXPECT_TRAP(asm_text, ...)                                      \
+	__asm__ volatile("movl $1f, test_resume_eip\n\t" asm_text "\n1:\n\t" \
+			 "movl $0, test_resume_eip" __VA_ARGS__)
+
+#endif

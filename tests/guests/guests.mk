@@ -1,0 +1,45 @@
+# guests.mk: the in-guest tests, one tiny guest per property.
+#
+# tests/guests/NAME/*.c (and *.S) build build/tests/guests/NAME.elf, linked with
+# the framework in tests/guests/common. A directory with only a test.conf reuses
+# another test's guest with a different command line. Every test guest must be
+# free of sensitive instructions (pvscan), except the one that demonstrates the
+# Popek-Goldberg gap, which must show exactly the instructions it is about.
+# Hand-made modules (malformed ELF files and the like) come from tests/modules.
+TEST_MODULES :=
+-include tests/modules/modules.mk
+
+TEST_GUEST_DIRS := $(filter-out common,$(notdir $(patsubst %/,%,$(wildcard tests/guests/*/))))
+TEST_GUEST_NAMES := $(sort $(foreach d,$(TEST_GUEST_DIRS),$(if $(wildcard tests/guests/$(d)/*.c tests/guests/$(d)/*.S),$(d))))
+TEST_GUEST_ELFS := $(patsubst %,$(BUILD)/tests/guests/%.elf,$(TEST_GUEST_NAMES))
+TEST_COMMON_OBJS := $(patsubst %,$(BUILD)/%.o,$(wildcard tests/guests/common/*.c))
+
+# The deliberately sensitive guest and the mnemonics pvscan must find in it.
+PVSCAN_GAP_GUEST := popek-gap
+PVSCAN_GAP_EXPECT := $(BUILD)/tests/guests/$(PVSCAN_GAP_GUEST).elf:sgdt,sidt
+PVSCAN_EXPECT += $(if $(filter $(PVSCAN_GAP_GUEST),$(TEST_GUEST_NAMES)),$(PVSCAN_GAP_EXPECT))
+PVSCAN_CLEAN_ELFS += $(filter-out %/$(PVSCAN_GAP_GUEST).elf,$(TEST_GUEST_ELFS))
+
+ALL_TARGETS += $(TEST_GUEST_ELFS) $(TEST_MODULES)
+CHECKS += check-guests
+
+$(BUILD)/tests/guests/%.c.o: tests/guests/%.c | $(NEWLIB_STAMP)
+	@mkdir -p $(dir $@)
+	$(CC) $(GUEST_CFLAGS) -Itests/guests/common -c $< -o $@
+
+$(BUILD)/tests/guests/%.S.o: tests/guests/%.S
+	@mkdir -p $(dir $@)
+	$(CC) $(GUEST_ASFLAGS) -c $< -o $@
+
+# One link rule per test guest: its own objects plus the framework.
+define TEST_GUEST_RULE
+$(BUILD)/tests/guests/$(1).elf: $(patsubst %,$(BUILD)/%.o,$(wildcard tests/guests/$(1)/*.c tests/guests/$(1)/*.S)) $(TEST_COMMON_OBJS) $(GUEST_LINK_DEPS)
+	$$(LD) -T $(GUEST_LDS) -o $$@ $(GUEST_CRT0) $$(filter %.o,$$(filter-out $(GUEST_CRT0),$$^)) $$(GUEST_LINK_LIBS)
+endef
+$(foreach g,$(TEST_GUEST_NAMES),$(eval $(call TEST_GUEST_RULE,$(g))))
+
+.PHONY: check-guests
+check-guests: $(HV_ELF) $(TEST_GUEST_ELFS) $(TEST_MODULES)
+	@tests/run-guests.sh
+
+-include $(wildcard $(BUILD)/tests/guests/*/*.d $(BUILD)/tests/guests/common/*.d)
