@@ -31,6 +31,15 @@ CROSS_CFLAGS = -std=gnu11 -m32 -march=i686 -ffreestanding -fno-pie -fno-pic \
 	-O2 -g $(WARN)
 CROSS_ASFLAGS = -m32 -fno-pie -fno-pic -g
 
+# Quiet by default: one line per step. `make V=1` shows every command.
+ifeq ($(V),1)
+Q :=
+msg = @true
+else
+Q := @
+msg = @printf '  %-7s %s\n' '$(1)' '$(2)'
+endif
+
 # Fragments append to these.
 ALL_TARGETS :=
 UNIT_TEST_SRCS :=

@@ -14,13 +14,16 @@ ALL_TARGETS += $(HV_ELF)
 
 $(BUILD)/hv/%.c.o: hv/%.c | deps-ok
 	@mkdir -p $(dir $@)
-	$(CC) $(HV_CFLAGS) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(HV_CFLAGS) -c $< -o $@
 
 $(BUILD)/hv/%.S.o: hv/%.S | deps-ok
 	@mkdir -p $(dir $@)
-	$(CC) $(HV_ASFLAGS) -c $< -o $@
+	$(call msg,AS,$@)
+	$(Q)$(CC) $(HV_ASFLAGS) -c $< -o $@
 
 $(HV_ELF): $(HV_OBJS) hv/boot/hv.ld
-	$(LD) -T hv/boot/hv.ld -o $@ $(HV_OBJS) $(LIBGCC32)
+	$(call msg,LD,$@)
+	$(Q)$(LD) -T hv/boot/hv.ld -o $@ $(HV_OBJS) $(LIBGCC32)
 
 -include $(HV_OBJS:.o=.d)

@@ -26,28 +26,31 @@ ALL_TARGETS += $(LIBHYPERCALL) $(LIBPVNEWLIB) $(GUEST_CRT0)
 
 $(BUILD)/hypercall-abi/lib/newlib/%.c.o: hypercall-abi/lib/newlib/%.c | $(NEWLIB_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(GUEST_CFLAGS) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(GUEST_CFLAGS) -c $< -o $@
 
 $(BUILD)/hypercall-abi/lib/%.c.o: hypercall-abi/lib/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(GUEST_FREESTANDING_CFLAGS) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(GUEST_FREESTANDING_CFLAGS) -c $< -o $@
 
 $(BUILD)/hypercall-abi/lib/%.S.o: hypercall-abi/lib/%.S
 	@mkdir -p $(dir $@)
-	$(CC) $(GUEST_ASFLAGS) -c $< -o $@
+	$(call msg,AS,$@)
+	$(Q)$(CC) $(GUEST_ASFLAGS) -c $< -o $@
 
 $(GUEST_CRT0): $(BUILD)/hypercall-abi/lib/crt0.S.o
 	@mkdir -p $(dir $@)
-	cp $< $@
+	$(Q)cp $< $@
 
 $(LIBHYPERCALL): $(LIBHC_OBJS)
 	@mkdir -p $(dir $@)
-	rm -f $@
-	$(AR) rcs $@ $^
+	$(call msg,AR,$@)
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 $(LIBPVNEWLIB): $(LIBPVNEWLIB_OBJS)
 	@mkdir -p $(dir $@)
-	rm -f $@
-	$(AR) rcs $@ $^
+	$(call msg,AR,$@)
+	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
 -include $(LIBHC_OBJS:.o=.d) $(LIBPVNEWLIB_OBJS:.o=.d)

@@ -8,9 +8,11 @@ PVSCAN_CLEAN_ELFS += $(PVGUEST_ELF)
 
 $(BUILD)/pvguest/%.c.o: pvguest/%.c | $(NEWLIB_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(GUEST_CFLAGS) -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(GUEST_CFLAGS) -c $< -o $@
 
 $(PVGUEST_ELF): $(PVGUEST_OBJS) $(GUEST_LINK_DEPS)
-	$(LD) -T $(GUEST_LDS) -o $@ $(GUEST_CRT0) $(PVGUEST_OBJS) $(GUEST_LINK_LIBS)
+	$(call msg,LD,$@)
+	$(Q)$(LD) -T $(GUEST_LDS) -o $@ $(GUEST_CRT0) $(PVGUEST_OBJS) $(GUEST_LINK_LIBS)
 
 -include $(PVGUEST_OBJS:.o=.d)

@@ -25,16 +25,19 @@ CHECKS += check-guests
 
 $(BUILD)/tests/guests/%.c.o: tests/guests/%.c | $(NEWLIB_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(GUEST_CFLAGS) -Itests/guests/common -c $< -o $@
+	$(call msg,CC,$@)
+	$(Q)$(CC) $(GUEST_CFLAGS) -Itests/guests/common -c $< -o $@
 
 $(BUILD)/tests/guests/%.S.o: tests/guests/%.S
 	@mkdir -p $(dir $@)
-	$(CC) $(GUEST_ASFLAGS) -c $< -o $@
+	$(call msg,AS,$@)
+	$(Q)$(CC) $(GUEST_ASFLAGS) -c $< -o $@
 
 # One link rule per test guest: its own objects plus the framework.
 define TEST_GUEST_RULE
 $(BUILD)/tests/guests/$(1).elf: $(patsubst %,$(BUILD)/%.o,$(wildcard tests/guests/$(1)/*.c tests/guests/$(1)/*.S)) $(TEST_COMMON_OBJS) $(GUEST_LINK_DEPS)
-	$$(LD) -T $(GUEST_LDS) -o $$@ $(GUEST_CRT0) $$(filter %.o,$$(filter-out $(GUEST_CRT0),$$^)) $$(GUEST_LINK_LIBS)
+	$$(call msg,LD,$$@)
+	$$(Q)$$(LD) -T $(GUEST_LDS) -o $$@ $(GUEST_CRT0) $$(filter %.o,$$(filter-out $(GUEST_CRT0),$$^)) $$(GUEST_LINK_LIBS)
 endef
 $(foreach g,$(TEST_GUEST_NAMES),$(eval $(call TEST_GUEST_RULE,$(g))))
 

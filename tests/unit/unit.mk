@@ -22,7 +22,8 @@ UNIT_RUN_FLAGS := --jobs 2 --timeout 60
 
 $(UNIT_DIR)/obj/%.o: %.c
 	@mkdir -p $(@D)
-	$(HOSTCC) $(UNIT_CFLAGS) -MMD -MP -c $< -o $@
+	$(call msg,HOSTCC,$@)
+	$(Q)$(HOSTCC) $(UNIT_CFLAGS) -MMD -MP -c $< -o $@
 
 # A pure source with its own main() would silently replace Criterion's and run
 # no test at all, so refuse to link one.
@@ -32,7 +33,8 @@ $(UNIT_BIN): $(UNIT_OBJS)
 			echo "unit: $$o defines main(); keep it out of UNIT_PURE_SRCS" >&2; exit 1; \
 		fi; \
 	done
-	$(HOSTCC) $(HOST_CFLAGS) $(CRITERION_CFLAGS) $^ -o $@ $(CRITERION_LIBS)
+	$(call msg,HOSTLD,$@)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $(CRITERION_CFLAGS) $^ -o $@ $(CRITERION_LIBS)
 
 .PHONY: check-unit
 ifeq ($(strip $(UNIT_TEST_SRCS)),)

@@ -30,7 +30,8 @@ CHECKS += check-abi
 
 $(ABIGEN): $(ABIGEN_LIB_SRCS) tools/abigen/abigen_main.c $(ABIGEN_HDRS)
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) -o $@ $(ABIGEN_LIB_SRCS) tools/abigen/abigen_main.c
+	$(call msg,HOSTCC,$@)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -o $@ $(ABIGEN_LIB_SRCS) tools/abigen/abigen_main.c
 
 # abigen_each(OUT-DIR-PREFIX): run abigen for every KIND=FILE pair, writing FILE under the
 # prefix ("" writes in place). Shell variables: $$kind, $$file, $$out.

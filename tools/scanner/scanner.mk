@@ -24,10 +24,12 @@ PVSCAN_EXPECT_ELFS = $(foreach e,$(PVSCAN_EXPECT),$(if $(findstring :,$(e)),$(fi
 
 $(PVSCAN_OBJ_DIR)/%.o: tools/scanner/%.c
 	@mkdir -p $(@D)
-	$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
+	$(call msg,HOSTCC,$@)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) -MMD -MP -c $< -o $@
 
 $(PVSCAN): $(PVSCAN_OBJS)
-	$(HOSTCC) $(HOST_CFLAGS) $^ -o $@
+	$(call msg,HOSTLD,$@)
+	$(Q)$(HOSTCC) $(HOST_CFLAGS) $^ -o $@
 
 ALL_TARGETS += $(PVSCAN)
 UNIT_PURE_SRCS += $(PVSCAN_PURE_SRCS)
