@@ -23,6 +23,6 @@ debug-qemu: build-all
 	@echo "QEMU is waiting for gdb on :1234; the guest console is in $(BUILD)/debug-serial.log"
 	@$(QEMU) $(QEMU_MACHINE) -serial file:$(BUILD)/debug-serial.log -s -S \
 		-kernel $(HV_ELF) -initrd "$(RUN_MODULES)" & \
-	gdb -q -ex "target remote :1234" -ex "symbol-file $(HV_ELF)" \
+	gdb -q -iex "set confirm off" -ex "target remote :1234" -ex "symbol-file $(HV_ELF)" \
 		-ex "add-symbol-file $(PVGUEST_ELF)" -ex "break hv_main"; \
 	kill %1 2>/dev/null || true
