@@ -3,10 +3,13 @@
 
 #include <pv/layout.h>
 
+#include "arch/trampoline.h"
+
 /* Segment descriptor access bytes. */
 #define SEG_PRESENT 0x80
 #define SEG_DPL(n) ((n) << 5)
 #define SEG_CODE_DATA 0x10
+#define SEG_ACCESSED 0x01 /* preset: the GDT page is read-only in guest views */
 #define SEG_CODE_RX 0x0A
 #define SEG_DATA_RW 0x02
 #define SEG_TSS32 0x09
@@ -20,8 +23,8 @@ struct tss {
 	uint16_t trap, iomap_base;
 };
 
-static struct tss hv_tss;
-static uint64_t gdt[8];
+static struct tss hv_tss TRAMP_DATA;
+static uint64_t gdt[8] TRAMP_DATA;
 
 /* Encode one descriptor; limit is in the unit the flags choose (bytes or pages). */
 static uint64_t seg_descriptor(uint32_t base, uint32_t limit, uint8_t access, uint8_t flags)
@@ -40,8 +43,8 @@ void gdt_init(void)
 	const uint32_t all_4g = 0xFFFFF;
 	/* The last guest page is PV_HV_START - 4096: the limit counts pages, inclusive. */
 	const uint32_t below_hv = (PV_HV_START >> 12) - 1;
-	const uint8_t code = SEG_PRESENT | SEG_CODE_DATA | SEG_CODE_RX;
-	const uint8_t data = SEG_PRESENT | SEG_CODE_DATA | SEG_DATA_RW;
+	const uint8_t code = SEG_PRESENT | SEG_CODE_DATA | SEG_CODE_RX | SEG_ACCESSED;
+	const uint8_t data = SEG_PRESENT | SEG_CODE_DATA | SEG_DATA_RW | SEG_ACCESSED;
 
 	gdt[HV_CS >> 3] = seg_descriptor(0, all_4g, code | SEG_DPL(0), SEG_FLAGS_4K_32);
 	gdt[HV_DS >> 3] = seg_descriptor(0, all_4g, data | SEG_DPL(0), SEG_FLAGS_4K_32);

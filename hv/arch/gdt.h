@@ -17,7 +17,7 @@
 /* Load the GDT, reload every segment register, and load the TSS. */
 void gdt_init(void);
 
-/* The ring-0 stack the CPU switches to on a trap from a guest. */
+/* The ring-0 stack the CPU switches to on a trap from a guest: the entry stack. */
 void tss_set_ring0_stack(uint32_t esp0);
 #endif
 

@@ -5,6 +5,7 @@
 #include <stdint.h>
 
 #include "arch/gdt.h"
+#include "arch/trampoline.h"
 
 #define GATE_INTERRUPT32 0x8E /* present, 32-bit interrupt gate: IF cleared on entry */
 #define GATE_DPL(n) ((n) << 5)
@@ -12,7 +13,7 @@
 #define NR_IRQ_STUBS 16
 #define IRQ_BASE 0x20
 
-static uint64_t idt[256];
+static uint64_t idt[256] TRAMP_DATA;
 
 /* The entry stubs in trap_entry.S. */
 extern const uint32_t trap_exception_stubs[NR_EXCEPTION_STUBS];

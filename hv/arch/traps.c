@@ -18,6 +18,7 @@
 #include "hc/dispatch.h"
 #include "lib/panic.h"
 #include "lib/printf.h"
+#include "lib/string.h"
 #include "mm/guest_copy.h"
 
 #define VEC_NMI 2
@@ -28,11 +29,11 @@
 #define VEC_IRQ_FIRST 0x20
 #define VEC_IRQ_LAST 0x2F
 
-extern char hv_stack_top[];
+extern char entry_stack[], entry_stack_top[];
 
 struct cpu_regs *guest_frame(void)
 {
-	return (struct cpu_regs *)((uintptr_t)hv_stack_top - sizeof(struct cpu_regs));
+	return (struct cpu_regs *)((uintptr_t)entry_stack_top - sizeof(struct cpu_regs));
 }
 
 /* Is the #UD at the frame's EIP a VMCALL (0F 01 C1)? */
@@ -86,14 +87,18 @@ void trap_entry(struct cpu_regs *regs)
 	sched_before_return(regs);
 }
 
-/* exit_path_fault in trap_entry.S lands here: a guest's saved selectors or return
- * frame could not be loaded. The domain is beyond repair; run someone else. */
-__attribute__((noreturn)) void enter_guest_frame(struct cpu_regs *frame);
+/* exit_path_fault in trap_entry.S lands here, on hv's stack: a guest's saved
+ * selectors or return frame could not be loaded. The domain is beyond repair; run
+ * someone else. The fault's own frame went onto the entry stack, below (and over
+ * part of) the guest frame, so the register report is partly stale, and the
+ * entry stack is wiped before another guest could read what was left there. */
+__attribute__((noreturn)) void return_to_guest(void);
 
 __attribute__((noreturn)) void exit_path_fault_kill(void)
 {
 	struct cpu_regs *frame = guest_frame();
 	domain_kill(current, frame, "its saved state could not be restored on return");
+	memset(entry_stack, 0, (uintptr_t)frame - (uintptr_t)entry_stack);
 	sched_before_return(frame);
-	enter_guest_frame(frame);
+	return_to_guest();
 }

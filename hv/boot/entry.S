@@ -43,7 +43,7 @@ hv_entry:
 
 	/* Slots HV_FIRST_SLOT..: the direct map, physical 0.. at PV_HV_START. */
 	mov $HV_FIRST_SLOT, %ecx
-	mov $(PDE_P | PDE_RW | PDE_PS | PDE_G), %eax
+	mov $(PDE_P | PDE_RW | PDE_PS), %eax /* not global: see arch/trampoline.h */
 1:	mov %eax, (%edx, %ecx, 4)
 	add $0x400000, %eax
 	inc %ecx
@@ -51,7 +51,7 @@ hv_entry:
 	jb 1b
 
 	mov %cr4, %eax
-	or $(CR4_PSE | CR4_PGE), %eax
+	or $CR4_PSE, %eax
 	mov %eax, %cr4
 	mov %edx, %cr3
 	mov %cr0, %eax
@@ -72,8 +72,8 @@ high_half:
 	jmp 2b
 
 /* Two stacks: hv_main runs on the boot stack, which is abandoned when the first
- * guest starts. Every trap from a guest lands at the top of the trap stack (the
- * TSS's esp0), so the guest's frame is always at the same address. */
+ * guest starts; hv's C code handles every trap on hv_stack, which no guest view
+ * maps. (The CPU itself pushes a guest's frame on the entry stack: trap_entry.S.) */
 	.section .bss
 	.align 16
 	.skip 8192

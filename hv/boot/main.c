@@ -1,7 +1,7 @@
 /* main.c: hv's C entry point, from a booted CPU to the first guest instruction.
  *
  * TOUR 2: hv_main sets up the machine (serial console, descriptor tables, the
- * interrupt controller, paging, the frame allocator), then turns each multiboot
+ * interrupt controller, paging and the trampoline, the frame allocator), then turns each multiboot
  * module into a domain. A module that fails validation is reported in one line and
  * skipped; the others still boot. Then the scheduler enters the first domain and
  * hv only ever runs again when a guest traps. */
@@ -10,6 +10,7 @@
 
 #include "arch/gdt.h"
 #include "arch/idt.h"
+#include "arch/trampoline.h"
 #include "boot/multiboot.h"
 #include "dev/debug_exit.h"
 #include "dev/pic.h"
@@ -21,7 +22,7 @@
 #include "mm/frames.h"
 #include "mm/paging.h"
 
-extern char _hv_start[], _hv_end[], hv_stack_top[];
+extern char _hv_start[], _hv_end[];
 
 /* The end of everything the boot loader placed after hv: info, strings, modules. */
 static uint32_t boot_data_end(const struct multiboot_info *mbi, uint32_t mbi_phys)
@@ -87,10 +88,11 @@ void hv_main(uint32_t magic, uint32_t mbi_phys)
 	}
 
 	gdt_init();
-	tss_set_ring0_stack((uint32_t)hv_stack_top);
+	tss_set_ring0_stack(tramp_entry_stack_top());
 	idt_init();
 	pic_init();
 	paging_init();
+	tramp_init();
 
 	const struct multiboot_info *mbi = phys_to_virt(mbi_phys);
 	frames_init(mbi, virt_to_phys(_hv_start), boot_data_end(mbi, mbi_phys));

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 
 #include "arch/cpu.h"
+#include "arch/trampoline.h"
 #include "dom/sched.h"
 #include "lib/printf.h"
 #include "lib/string.h"
@@ -41,9 +42,12 @@ void domain_discard(struct domain *d)
 /* Common end of a domain: memory back, never scheduled again. */
 static void domain_end(struct domain *d, enum domain_end end)
 {
-	/* Leave its page directory before the frame is freed under our feet. */
-	if (read_cr3() == d->cr3)
-		write_cr3(virt_to_phys(hv_master_pd));
+	/* Leave its page directories before their frames are freed under our feet. */
+	if (read_cr3() == d->hv_cr3 || read_cr3() == d->cr3) {
+		uint32_t master = virt_to_phys(hv_master_pd);
+		tramp_set_views(master, master);
+		write_cr3(master);
+	}
 	frames_release_owner(d->id);
 	d->shared = 0;
 	d->state = DOMAIN_DEAD;

@@ -4,14 +4,15 @@
 #include <stdbool.h>
 
 #include "arch/cpu.h"
+#include "arch/trampoline.h"
 #include "dev/debug_exit.h"
 #include "dom/domain.h"
 #include "lib/printf.h"
 
 static bool yield_requested;
 
-/* enter_guest_frame in trap_entry.S: drop hv's stack down to frame and IRET. */
-__attribute__((noreturn)) void enter_guest_frame(struct cpu_regs *frame);
+/* In trap_entry.S: switch to the current domain's view and IRET through its frame. */
+__attribute__((noreturn)) void return_to_guest(void);
 
 void sched_request_yield(void)
 {
@@ -55,7 +56,8 @@ __attribute__((noreturn)) static void all_domains_ended(void)
 static void switch_to(struct domain *d, struct cpu_regs *frame)
 {
 	*frame = d->regs;
-	write_cr3(d->cr3);
+	tramp_set_views(d->hv_cr3, d->cr3);
+	write_cr3(d->hv_cr3);
 	current = d;
 }
 
@@ -83,7 +85,6 @@ void sched_start(void)
 		printk("hv: no domain to run\n");
 		debug_exit(HV_EXIT_NO_DOMAIN);
 	}
-	struct cpu_regs *frame = guest_frame();
-	switch_to(first, frame);
-	enter_guest_frame(frame);
+	switch_to(first, guest_frame());
+	return_to_guest();
 }

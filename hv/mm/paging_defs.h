@@ -5,8 +5,11 @@
  *
  *   0xFFC00000  slot 1023  reserved (not present)
  *   0xFC000000  slots 1008..1022  direct map of physical 0..60 MiB, 4 MiB pages,
- *                                 supervisor, global; hv's image sits inside it at
- *                                 0xFC100000 (physical 1 MiB)
+ *                                 supervisor, not global; hv's image sits inside
+ *                                 it at 0xFC100000 (physical 1 MiB)
+ *
+ * That is the hv view. A guest's own view of these slots holds only the
+ * trampoline (arch/trampoline.h).
  *
  * Every frame hv can hand out lies below HV_DIRECTMAP_LIMIT, so hv reaches any of
  * them at physical + HV_VIRT_OFFSET without temporary mappings. */

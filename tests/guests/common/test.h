@@ -23,11 +23,15 @@
 /* Record a fact; on failure print why (printf format) and remember it. */
 void test_check(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* A fact about two integers, printed with both values when it fails. */
-#define TEST_EQ(actual, expected, what)                                                 \
-	test_check((long)(actual) == (long)(expected),                                  \
-		   "%s: got %ld (0x%lx), expected %ld (0x%lx)", (what), (long)(actual), \
-		   (unsigned long)(actual), (long)(expected), (unsigned long)(expected))
+/* A fact about two integers, printed with both values when it fails. Each
+ * argument is evaluated exactly once, so `actual` may be a hypercall. */
+#define TEST_EQ(actual, expected, what)                                                       \
+	do {                                                                                  \
+		long actual_ = (long)(actual), expected_ = (long)(expected);                  \
+		test_check(actual_ == expected_, "%s: got %ld (0x%lx), expected %ld (0x%lx)", \
+			   (what), actual_, (unsigned long)actual_, expected_,                \
+			   (unsigned long)expected_);                                         \
+	} while (0)
 
 /* Print the single result line and shut down. */
 __attribute__((noreturn)) void test_finish(void);
