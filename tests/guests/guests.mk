@@ -42,7 +42,7 @@ endef
 $(foreach g,$(TEST_GUEST_NAMES),$(eval $(call TEST_GUEST_RULE,$(g))))
 
 .PHONY: check-guests
-check-guests: $(HV_ELF) $(TEST_GUEST_ELFS) $(TEST_MODULES)
+check-guests: $(HV_ELF) $(PVGUEST_ELF) $(TEST_GUEST_ELFS) $(TEST_MODULES)
 	@tests/run-guests.sh
 
 -include $(wildcard $(BUILD)/tests/guests/*/*.d $(BUILD)/tests/guests/common/*.d)
