@@ -13,7 +13,6 @@
 long hc_set_trap_table(guest_addr_t table, uint32_t count)
 {
 	static struct pv_trap_info entries[PV_TRAP_TABLE_MAX];
-	bool seen[NR_VECTORS] = { false };
 
 	/* Decode: the range first (as console_io does), then the count, then copy the
 	 * whole table in once and validate every entry. */
@@ -24,11 +23,8 @@ long hc_set_trap_table(guest_addr_t table, uint32_t count)
 		return -PV_EINVAL;
 	if (copy_from_guest(entries, table, count * sizeof(entries[0])))
 		return -PV_EFAULT;
-	for (uint32_t i = 0; i < count; i++) {
-		if (trap_info_check(&entries[i]) || seen[entries[i].vector])
-			return -PV_EINVAL;
-		seen[entries[i].vector] = true;
-	}
+	if (trap_table_check(entries, count))
+		return -PV_EINVAL;
 
 	/* Apply: replace the whole virtual IDT. */
 	struct domain *d = current;

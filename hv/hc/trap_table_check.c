@@ -22,3 +22,17 @@ const char *trap_info_check(const struct pv_trap_info *entry)
 		return "handler address inside hv";
 	return 0;
 }
+
+const char *trap_table_check(const struct pv_trap_info *entries, uint32_t count)
+{
+	bool seen[256] = { false };
+	for (uint32_t i = 0; i < count; i++) {
+		const char *why = trap_info_check(&entries[i]);
+		if (why)
+			return why;
+		if (seen[entries[i].vector])
+			return "vector given twice";
+		seen[entries[i].vector] = true;
+	}
+	return 0;
+}

@@ -13,4 +13,9 @@ bool trap_vector_reserved(uint32_t vector);
  * handler lies below PV_HV_START. */
 const char *trap_info_check(const struct pv_trap_info *entry);
 
+/* NULL if all count entries may form a virtual IDT together: each passes
+ * trap_info_check and no vector appears twice. count must be at most
+ * PV_TRAP_TABLE_MAX (the caller checked it). */
+const char *trap_table_check(const struct pv_trap_info *entries, uint32_t count);
+
 #endif

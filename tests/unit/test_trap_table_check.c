@@ -70,3 +70,32 @@ Test(trap_table_check, refuses_unknown_flag_bits)
 	e.flags = 0x80 | PV_TRAP_DPL(1);
 	cr_assert_str_eq(trap_info_check(&e), "unknown flag bits");
 }
+
+Test(trap_table_check, a_whole_table_of_good_entries_passes)
+{
+	struct pv_trap_info t[3] = { good(), good(), good() };
+	t[0].vector = 0;
+	t[1].vector = 3;
+	t[2].vector = 0x80;
+	cr_assert_null(trap_table_check(t, 3));
+	cr_assert_null(trap_table_check(t, 0), "an empty table empties the virtual IDT");
+}
+
+Test(trap_table_check, a_vector_given_twice_is_refused)
+{
+	struct pv_trap_info t[3] = { good(), good(), good() };
+	t[0].vector = 3;
+	t[1].vector = 6;
+	t[2].vector = 3;
+	cr_assert_str_eq(trap_table_check(t, 3), "vector given twice");
+}
+
+Test(trap_table_check, one_bad_entry_anywhere_refuses_the_table)
+{
+	struct pv_trap_info t[4] = { good(), good(), good(), good() };
+	for (unsigned i = 0; i < 4; i++)
+		t[i].vector = (uint8_t)(32 + i);
+	t[3].address = PV_HV_START;
+	cr_assert_not_null(trap_table_check(t, 4));
+	cr_assert_null(trap_table_check(t, 3));
+}
