@@ -3,8 +3,9 @@
 # tests/guests/NAME/*.c (and *.S) build build/tests/guests/NAME.elf, linked with
 # the framework in tests/guests/common. A directory with only a test.conf reuses
 # another test's guest with a different command line. Every test guest must be
-# free of sensitive instructions (pvscan), except the one that demonstrates the
-# Popek-Goldberg gap, which must show exactly the instructions it is about.
+# free of sensitive instructions (pvscan), except the few that are about them
+# (the Popek-Goldberg gap, privileged instructions being reflected), which must
+# show exactly the instructions they are about.
 # Hand-made modules (malformed ELF files and the like) come from tests/modules.
 TEST_MODULES :=
 -include tests/modules/modules.mk
@@ -14,11 +15,13 @@ TEST_GUEST_NAMES := $(sort $(foreach d,$(TEST_GUEST_DIRS),$(if $(wildcard tests/
 TEST_GUEST_ELFS := $(patsubst %,$(BUILD)/tests/guests/%.elf,$(TEST_GUEST_NAMES))
 TEST_COMMON_OBJS := $(patsubst %,$(BUILD)/%.o,$(wildcard tests/guests/common/*.c))
 
-# The deliberately sensitive guest and the mnemonics pvscan must find in it.
-PVSCAN_GAP_GUEST := popek-gap
-PVSCAN_GAP_EXPECT := $(BUILD)/tests/guests/$(PVSCAN_GAP_GUEST).elf:sgdt,sidt
-PVSCAN_EXPECT += $(if $(filter $(PVSCAN_GAP_GUEST),$(TEST_GUEST_NAMES)),$(PVSCAN_GAP_EXPECT))
-PVSCAN_CLEAN_ELFS += $(filter-out %/$(PVSCAN_GAP_GUEST).elf,$(TEST_GUEST_ELFS))
+# The deliberately sensitive guests, each with the mnemonics pvscan must find in it
+# (NAME:mnemonic,... ; pvscan's names). Every other test guest must scan clean.
+PVSCAN_SENSITIVE_GUESTS := popek-gap:sgdt,sidt \
+	hostile-privileged:cli,clts,hlt,in,invlpg,lgdt,lidt,mov-cr,out,rdmsr,sti,wbinvd,wrmsr
+PVSCAN_SENSITIVE_NAMES := $(foreach g,$(PVSCAN_SENSITIVE_GUESTS),$(firstword $(subst :, ,$(g))))
+PVSCAN_EXPECT += $(foreach g,$(PVSCAN_SENSITIVE_GUESTS),$(if $(filter $(firstword $(subst :, ,$(g))),$(TEST_GUEST_NAMES)),$(BUILD)/tests/guests/$(subst :,.elf:,$(g))))
+PVSCAN_CLEAN_ELFS += $(filter-out $(patsubst %,$(BUILD)/tests/guests/%.elf,$(PVSCAN_SENSITIVE_NAMES)),$(TEST_GUEST_ELFS))
 
 ALL_TARGETS += $(TEST_GUEST_ELFS) $(TEST_MODULES)
 CHECKS += check-guests
