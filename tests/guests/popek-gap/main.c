@@ -7,6 +7,8 @@
  * emulate_store_idt(), returns the table this guest registered instead (below
  * PV_HV_START, exactly its address and size). This is the one test guest that
  * contains sensitive instructions on purpose: pvscan must find exactly these two. */
+#include <string.h>
+
 #include "test.h"
 
 /* What SIDT and SGDT store: a 16-bit limit, then a 32-bit base. */
@@ -29,6 +31,7 @@ int main(void)
 	TEST_EQ(test_trap.count, traps, "traps taken by SIDT and SGDT");
 
 	const struct pv_trap_info *table = pv_traps_table(&count);
+	memset(&own, 0xA5, sizeof(own)); /* hv must overwrite every byte, padding too */
 	long r = emulate_store_idt(&own);
 
 	printf("popek-gap: sidt: base %08lx limit %04x (hv's IDT)\n", (unsigned long)idtr.base,
@@ -47,5 +50,6 @@ int main(void)
 		   (unsigned long)own.base);
 	TEST_EQ(own.base, (uint32_t)table, "emulate_store_idt base");
 	TEST_EQ(own.limit, count * sizeof(struct pv_trap_info) - 1, "emulate_store_idt limit");
+	TEST_EQ(own._pad, 0, "emulate_store_idt padding (nothing of hv's may leak)");
 	test_finish();
 }
