@@ -1,9 +1,10 @@
 /* extable.h: the exception table, hv's list of instructions allowed to fault.
  *
  * Each entry pairs an instruction address with where to continue if it faults.
- * Only two kinds of instruction are listed: the copy in copy_raw.S (a guest pointer
- * was bad) and the pops and IRET at the end of trap_entry.S (a guest's saved
- * selectors or frame were bad). Any other fault in ring 0 is an hv bug. */
+ * Only the pops and IRET at the end of trap_entry.S are listed: they load a
+ * guest's saved selectors and frame, which could be bad. (Guest pointers never
+ * fault: hv checks them with a software page walk before touching them.) Any
+ * other fault in ring 0 is an hv bug. */
 #ifndef HV_ARCH_EXTABLE_H
 #define HV_ARCH_EXTABLE_H
 

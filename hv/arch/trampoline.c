@@ -30,7 +30,8 @@ void tramp_init(void)
 	map_range(__tramp_text_start, __tramp_text_end, PTE_P);
 	map_range(__tramp_data_start, __tramp_data_end, PTE_P);
 	map_range(__tramp_stack_start, __tramp_stack_end, PTE_P | PTE_RW);
-	tramp_set_views(virt_to_phys(hv_master_pd), virt_to_phys(hv_master_pd));
+	tramp_hv_cr3 = virt_to_phys(hv_master_pd);
+	tramp_guest_cr3 = tramp_hv_cr3; /* no domain yet */
 }
 
 uint32_t tramp_pde(void)
@@ -39,9 +40,8 @@ uint32_t tramp_pde(void)
 	return virt_to_phys(tramp_l1) | PDE_P | PDE_RW;
 }
 
-void tramp_set_views(uint32_t hv_cr3, uint32_t guest_cr3)
+void tramp_set_guest_cr3(uint32_t guest_cr3)
 {
-	tramp_hv_cr3 = hv_cr3;
 	tramp_guest_cr3 = guest_cr3;
 }
 

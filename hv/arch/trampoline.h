@@ -8,10 +8,12 @@
  * address spaces, the way Linux's page-table isolation (KPTI) hides a kernel.
  *
  * Invariants:
- *  - Every domain has two page directories sharing its page tables: the guest view
- *    (its CR3 while it runs) and the hv view. Their slots below PV_HV_START are
- *    identical; above it, the hv view has hv's whole direct map and the guest view
- *    only the trampoline.
+ *  - hv runs on one page directory of its own, hv_master_pd: all of hv (the direct
+ *    map of physical memory) and no guest memory. A domain's page directory maps
+ *    its guest memory below PV_HV_START and, above it, only the trampoline.
+ *  - hv reaches guest memory only by walking the guest's page tables in software
+ *    and copying through its direct map (mm/guest_copy.h), never through the
+ *    guest's mappings.
  *  - The trampoline is page-granular: .tramp.text (entry/exit code), .tramp.data
  *    (GDT, IDT, TSS, tramp_hv_cr3 and tramp_guest_cr3) read-only, and .tramp.stack
  *    (the entry stack, where the CPU pushes a guest's frame) writable. All are
@@ -30,8 +32,8 @@
 #define TRAMP_TEXT __attribute__((section(".tramp.text")))
 #define TRAMP_DATA __attribute__((section(".tramp.data")))
 
-/* The page-directory addresses trap_entry.S switches between: the hv view and the
- * guest view of the running domain. Written only in the hv view. */
+/* The page directories trap_entry.S switches between: hv's own, and the running
+ * domain's. Written only while hv runs on its own. */
 extern uint32_t tramp_hv_cr3, tramp_guest_cr3;
 
 /* Build the page table that maps the trampoline pages (and nothing else of hv). */
@@ -40,8 +42,8 @@ void tramp_init(void);
 /* The page-directory entry that puts the trampoline into a guest view. */
 uint32_t tramp_pde(void);
 
-/* Make d's views the ones trap_entry.S enters and leaves through. */
-void tramp_set_views(uint32_t hv_cr3, uint32_t guest_cr3);
+/* The page directory return_to_guest loads: the running domain's. */
+void tramp_set_guest_cr3(uint32_t guest_cr3);
 
 /* The top of the entry stack: TSS.esp0. */
 uint32_t tramp_entry_stack_top(void);

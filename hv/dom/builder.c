@@ -5,9 +5,8 @@
  * after that nothing can fail except running out of frames. The builder then
  * allocates the domain's frames, copies the ELF segments in, fills the hypercall
  * page, writes start_info and the P2M list, and builds page tables that map every
- * pfn at virt_base + pfn * 4096 (the page tables themselves read-only), plus the
- * trampoline in the guest's view and all of hv in a second, hv-only view of the
- * same address space. Last, the initial frame: ring 1 at
+ * pfn at virt_base + pfn * 4096 (the page tables themselves read-only) and, above
+ * PV_HV_START, only hv's trampoline. Last, the initial frame: ring 1 at
  * the ELF entry, ESI = start_info, ESP = the boot stack, events masked. */
 #include "dom/builder.h"
 
@@ -64,7 +63,7 @@ static void guest_write(const struct build *b, uint32_t va, const void *src, uin
 static const char *allocate_frames(struct build *b)
 {
 	const struct boot_layout *l = &b->layout;
-	if (frames_free_count() < l->nr_pages + 2)
+	if (frames_free_count() < l->nr_pages + 1)
 		return "not enough free memory for mem=";
 	if (l->p2m_pages > sizeof(b->p2m_mfns) / sizeof(b->p2m_mfns[0]))
 		return "mem= is too large";
@@ -98,14 +97,11 @@ static void load_segments(const struct build *b, const uint8_t *image,
 	}
 }
 
-/* The guest view (the directory at l2_pfn) and the hv view (hv_view_mfn) share
- * every page table below PV_HV_START; above it, the guest view maps only the
- * trampoline and the hv view maps all of hv (arch/trampoline.h). */
-static void build_page_tables(const struct build *b, uint32_t shared_mfn, uint32_t hv_view_mfn)
+/* Above PV_HV_START the directory maps only the trampoline (arch/trampoline.h). */
+static void build_page_tables(const struct build *b, uint32_t shared_mfn)
 {
 	const struct boot_layout *l = &b->layout;
 	uint32_t *l2 = mfn_to_virt(p2m_lookup(b, l->l2_pfn));
-	uint32_t *hv_view = mfn_to_virt(hv_view_mfn);
 	uint32_t first_slot = l->virt_base >> 22;
 
 	l2[HV_FIRST_SLOT] = tramp_pde();
@@ -122,11 +118,6 @@ static void build_page_tables(const struct build *b, uint32_t shared_mfn, uint32
 		uint32_t *l1 = mfn_to_virt(p2m_lookup(b, l->l1_pfn + (va >> 22) - first_slot));
 		l1[(va >> PAGE_SHIFT) & 1023] = (mfn << PAGE_SHIFT) | flags;
 	}
-
-	for (uint32_t slot = 0; slot < HV_FIRST_SLOT; slot++)
-		hv_view[slot] = l2[slot];
-	for (uint32_t slot = HV_FIRST_SLOT; slot < PD_ENTRIES; slot++)
-		hv_view[slot] = hv_master_pd[slot];
 }
 
 static void write_start_info(const struct build *b, const struct elf_guest_info *info,
@@ -189,11 +180,9 @@ struct domain *domain_build(const void *image, uint32_t size, const char *cmdlin
 		domain_discard(b.d);
 		return 0;
 	}
-	/* Two frames outside the guest's pfns: shared_info, and the hv view's page
-	 * directory, which the guest never maps. */
+	/* shared_info is the one frame outside the guest's pfns. */
 	uint32_t shared_mfn = frame_alloc(b.d->id);
-	uint32_t hv_view_mfn = frame_alloc(b.d->id);
-	if (shared_mfn == FRAME_NONE || hv_view_mfn == FRAME_NONE) {
+	if (shared_mfn == FRAME_NONE) {
 		*why = "out of frames";
 		domain_discard(b.d);
 		return 0;
@@ -203,14 +192,13 @@ struct domain *domain_build(const void *image, uint32_t size, const char *cmdlin
 	load_segments(&b, image, &info);
 	hypercall_page_fill(guest_byte(&b, info.hypercall_page), config.transport);
 	write_start_info(&b, &info, cmdline);
-	build_page_tables(&b, shared_mfn, hv_view_mfn);
+	build_page_tables(&b, shared_mfn);
 
 	struct domain *d = b.d;
 	d->shared = mfn_to_virt(shared_mfn);
 	d->shared->vcpu[0].upcall_mask = 1;
 	memset(d->shared->evtchn_mask, 0xFF, sizeof(d->shared->evtchn_mask));
 	d->cr3 = p2m_lookup(&b, b.layout.l2_pfn) << PAGE_SHIFT;
-	d->hv_cr3 = hv_view_mfn << PAGE_SHIFT;
 	d->start_info_va = boot_layout_va(&b.layout, b.layout.start_info_pfn);
 	initial_frame(&b, info.entry);
 	d->state = DOMAIN_RUNNABLE;

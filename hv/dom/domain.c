@@ -42,12 +42,10 @@ void domain_discard(struct domain *d)
 /* Common end of a domain: memory back, never scheduled again. */
 static void domain_end(struct domain *d, enum domain_end end)
 {
-	/* Leave its page directories before their frames are freed under our feet. */
-	if (read_cr3() == d->hv_cr3 || read_cr3() == d->cr3) {
-		uint32_t master = virt_to_phys(hv_master_pd);
-		tramp_set_views(master, master);
-		write_cr3(master);
-	}
+	/* hv runs on its own page directory, so freeing d's is safe; just make sure
+	 * nothing could return into it. */
+	if (tramp_guest_cr3 == d->cr3)
+		tramp_set_guest_cr3(virt_to_phys(hv_master_pd));
 	frames_release_owner(d->id);
 	d->shared = 0;
 	d->state = DOMAIN_DEAD;

@@ -38,8 +38,7 @@ struct domain {
 	enum domain_end end;
 	struct domain_config config;
 	struct cpu_regs regs; /* the saved frame while another domain runs */
-	uint32_t cr3;	      /* its page directory: the guest view, loaded while it runs */
-	uint32_t hv_cr3;      /* the hv view of the same address space (arch/trampoline.h) */
+	uint32_t cr3;	      /* its page directory, loaded while it runs */
 	struct pv_shared_info *shared;
 	uint32_t start_info_va;
 	struct vtrap vidt[NR_VECTORS];

@@ -56,8 +56,7 @@ __attribute__((noreturn)) static void all_domains_ended(void)
 static void switch_to(struct domain *d, struct cpu_regs *frame)
 {
 	*frame = d->regs;
-	tramp_set_views(d->hv_cr3, d->cr3);
-	write_cr3(d->hv_cr3);
+	tramp_set_guest_cr3(d->cr3);
 	current = d;
 }
 

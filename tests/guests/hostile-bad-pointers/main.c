@@ -80,9 +80,14 @@ int main(void)
 		{ "wrapping", 0xFFFFFFF0u, 0x20 },
 		{ "straddling the mapped end", mapped_end - 4, 8 },
 	};
+	/* A canary in the 4 mapped bytes the straddling store_idt would write first. */
+	volatile uint32_t *tail = (volatile uint32_t *)(mapped_end - 4);
+	*tail = 0x5A5A5A5A;
 	for (enum pv_transport t = PV_TRANSPORT_PAGE; t <= PV_TRANSPORT_VMCALL; t++) {
 		for (uint32_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 			attack(&bad[i], t);
+		TEST_EQ(*tail, 0x5A5A5A5A,
+			"mapped half of a failed store_idt (must stay unwritten)");
 
 		const struct bad_ptr readonly = { "page directory", pv_start_info->pt_base, 8 };
 		expect_efault(hc_via(t, PV_HC_STORE_IDT, readonly.addr, 0, 0), "store_idt",
