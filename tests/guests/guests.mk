@@ -23,7 +23,11 @@ PVSCAN_SENSITIVE_NAMES := $(foreach g,$(PVSCAN_SENSITIVE_GUESTS),$(firstword $(s
 PVSCAN_EXPECT += $(foreach g,$(PVSCAN_SENSITIVE_GUESTS),$(if $(filter $(firstword $(subst :, ,$(g))),$(TEST_GUEST_NAMES)),$(BUILD)/tests/guests/$(subst :,.elf:,$(g))))
 PVSCAN_CLEAN_ELFS += $(filter-out $(patsubst %,$(BUILD)/tests/guests/%.elf,$(PVSCAN_SENSITIVE_NAMES)),$(TEST_GUEST_ELFS))
 
-ALL_TARGETS += $(TEST_GUEST_ELFS) $(TEST_MODULES)
+# The porting guide's example, built by its own Makefile as a porter would.
+PORTING_HELLO_ELF := $(BUILD)/examples/hello/hello.elf
+PVSCAN_CLEAN_ELFS += $(PORTING_HELLO_ELF)
+
+ALL_TARGETS += $(TEST_GUEST_ELFS) $(TEST_MODULES) $(PORTING_HELLO_ELF)
 CHECKS += check-guests
 
 $(BUILD)/tests/guests/%.c.o: tests/guests/%.c | $(NEWLIB_STAMP)
@@ -44,8 +48,13 @@ $(BUILD)/tests/guests/$(1).elf: $(patsubst %,$(BUILD)/%.o,$(wildcard tests/guest
 endef
 $(foreach g,$(TEST_GUEST_NAMES),$(eval $(call TEST_GUEST_RULE,$(g))))
 
+.PHONY: $(PORTING_HELLO_ELF)
+$(PORTING_HELLO_ELF): $(GUEST_CRT0) $(LIBHYPERCALL)
+	$(call msg,MAKE,docs/examples/hello)
+	$(Q)$(MAKE) -s --no-print-directory -C docs/examples/hello PV32=$(CURDIR) OUT=$(CURDIR)/$(dir $@)
+
 .PHONY: check-guests
-check-guests: $(HV_ELF) $(PVGUEST_ELF) $(TEST_GUEST_ELFS) $(TEST_MODULES)
+check-guests: $(HV_ELF) $(PVGUEST_ELF) $(TEST_GUEST_ELFS) $(TEST_MODULES) $(PORTING_HELLO_ELF)
 	@tests/run-guests.sh
 
 -include $(wildcard $(BUILD)/tests/guests/*/*.d $(BUILD)/tests/guests/common/*.d)
