@@ -2,17 +2,21 @@
  *
  * TOUR 5: trap_entry() sorts traps into four kinds.
  *  - Hypercalls: the int 0x82 gate, or a VMCALL that raised #UD in ring 1.
+ *  - A guest's INT n for a vector of its own virtual IDT: it reaches hv as #GP
+ *    and is delivered as vector n (soft_int.h).
  *  - Faults in hv itself (ring 0): only instructions in the exception table may
  *    fault, and they resume at their fixup; anything else is an hv bug: panic.
  *  - Faults and traps of the guest: bounced to the guest's own handler (bounce.c).
  *  - Device interrupts: none are unmasked yet.
  * Then sched_before_return() may swap the frame for another domain's. */
 #include <pv/layout.h>
+#include <stdbool.h>
 
 #include "arch/bounce.h"
 #include "arch/cpu.h"
 #include "arch/extable.h"
 #include "arch/regs.h"
+#include "arch/soft_int.h"
 #include "dom/domain.h"
 #include "dom/sched.h"
 #include "hc/dispatch.h"
@@ -24,6 +28,7 @@
 #define VEC_NMI 2
 #define VEC_UD 6
 #define VEC_DF 8
+#define VEC_GP 13
 #define VEC_PF 14
 #define VEC_MC 18
 #define VEC_IRQ_FIRST 0x20
@@ -43,6 +48,20 @@ static int is_vmcall(const struct cpu_regs *regs)
 	if (copy_from_guest(insn, regs->eip, sizeof(insn)))
 		return 0;
 	return insn[0] == 0x0F && insn[1] == 0x01 && insn[2] == 0xC1;
+}
+
+/* A #GP that is really the guest's INT n for a vector it registered: deliver it
+ * as that vector (soft_int.h). Returns true if it did. */
+static bool bounce_soft_int(struct cpu_regs *regs)
+{
+	int vector = soft_int_vector(regs->error_code);
+	uint8_t insn[INT_N_LENGTH];
+	if (vector < 0 || copy_from_guest(insn, regs->eip, sizeof(insn)) ||
+	    !soft_int_allowed((uint32_t)vector, &current->vidt[vector], regs_ring(regs), insn))
+		return false;
+	regs->eip += INT_N_LENGTH;
+	bounce_trap(regs, (uint32_t)vector, 0);
+	return true;
 }
 
 /* A fault while hv itself ran: fix it up if the instruction is allowed to fault. */
@@ -77,6 +96,8 @@ void trap_entry(struct cpu_regs *regs)
 		bounce_trap(regs, vector, regs->error_code);
 	} else if (vector == VEC_NMI || vector == VEC_DF || vector == VEC_MC) {
 		panic("hardware exception %u while a guest ran", vector);
+	} else if (vector == VEC_GP && bounce_soft_int(regs)) {
+		/* delivered as the INT n the guest asked for */
 	} else if (vector >= VEC_IRQ_FIRST && vector <= VEC_IRQ_LAST) {
 		/* Masked at the PIC; a spurious IRQ 7 or 15 can still arrive. Ignore it. */
 	} else {

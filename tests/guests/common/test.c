@@ -45,7 +45,7 @@ void test_skip(const char *why)
 }
 
 /* Record the trap and resume after the TEST_EXPECT_TRAP sequence, if one runs. */
-static void record_trap(struct pv_trap_regs *regs)
+void test_record_trap(struct pv_trap_regs *regs)
 {
 	test_trap.vector = regs->vector;
 	test_trap.error_code = regs->error_code;
@@ -66,7 +66,7 @@ void test_traps_catch_all(void)
 {
 	for (uint32_t v = 0; v < 32; v++)
 		if (v != 2 && v != 8 && v != 18) /* reserved by hv */
-			pv_trap_set(v, record_trap, PV_TRAP_DPL(v == 3 || v == 4 ? 3 : 0));
+			pv_trap_set(v, test_record_trap, PV_TRAP_DPL(v == 3 || v == 4 ? 3 : 0));
 	if (pv_traps_install() != 0)
 		test_error("set_trap_table refused the test's own table");
 }

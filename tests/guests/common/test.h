@@ -49,8 +49,11 @@ extern struct test_trap test_trap;
 /* Where the recording handler resumes: set by TEST_EXPECT_TRAP. */
 extern volatile uint32_t test_resume_eip;
 
-/* Register the recording handler for vectors 0..31 (and 0x80) and install them. */
+/* Register the recording handler for vectors 0..31 and install them. */
 void test_traps_catch_all(void);
+
+/* The recording handler itself, for pv_trap_set on other vectors (e.g. 0x80). */
+void test_record_trap(struct pv_trap_regs *regs);
 
 /* Run the instructions in asm_text; if they trap, resume just after them. The
  * trap (if any) is in test_trap; compare test_trap.count before and after. */
