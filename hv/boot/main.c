@@ -9,6 +9,7 @@
 #include <pv/layout.h>
 
 #include "arch/gdt.h"
+#include "arch/fpu.h"
 #include "arch/idt.h"
 #include "arch/trampoline.h"
 #include "boot/multiboot.h"
@@ -93,6 +94,7 @@ void hv_main(uint32_t magic, uint32_t mbi_phys)
 	pic_init();
 	paging_init();
 	tramp_init();
+	fpu_init();
 
 	const struct multiboot_info *mbi = phys_to_virt(mbi_phys);
 	frames_init(mbi, virt_to_phys(_hv_start), boot_data_end(mbi, mbi_phys));

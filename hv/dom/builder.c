@@ -201,6 +201,7 @@ struct domain *domain_build(const void *image, uint32_t size, const char *cmdlin
 	d->cr3 = p2m_lookup(&b, b.layout.l2_pfn) << PAGE_SHIFT;
 	d->start_info_va = boot_layout_va(&b.layout, b.layout.start_info_pfn);
 	initial_frame(&b, info.entry);
+	fpu_initial_state(&d->fpu);
 	d->state = DOMAIN_RUNNABLE;
 	return d;
 }

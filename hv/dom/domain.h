@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "arch/fpu.h"
 #include "arch/regs.h"
 #include "arch/vtrap.h"
 #include "dom/domain_config.h"
@@ -38,6 +39,7 @@ struct domain {
 	enum domain_end end;
 	struct domain_config config;
 	struct cpu_regs regs; /* the saved frame while another domain runs */
+	struct fpu_state fpu; /* the saved x87 state while another domain runs */
 	uint32_t cr3;	      /* its page directory, loaded while it runs */
 	struct pv_shared_info *shared;
 	uint32_t start_info_va;

@@ -4,6 +4,7 @@
 #include <stdbool.h>
 
 #include "arch/cpu.h"
+#include "arch/fpu.h"
 #include "arch/trampoline.h"
 #include "dev/debug_exit.h"
 #include "dom/domain.h"
@@ -56,6 +57,7 @@ __attribute__((noreturn)) static void all_domains_ended(void)
 static void switch_to(struct domain *d, struct cpu_regs *frame)
 {
 	*frame = d->regs;
+	fpu_restore(&d->fpu);
 	tramp_set_guest_cr3(d->cr3);
 	current = d;
 }
@@ -72,8 +74,10 @@ void sched_before_return(struct cpu_regs *frame)
 		all_domains_ended();
 	if (next == current)
 		return;
-	if (alive)
+	if (alive) {
 		current->regs = *frame;
+		fpu_save(&current->fpu);
+	}
 	switch_to(next, frame);
 }
 

@@ -27,6 +27,11 @@ __attribute__((noreturn)) static void finish(const char *result, uint32_t code)
 	pv_shutdown(PV_SHUTDOWN_POWEROFF, code);
 }
 
+unsigned test_failure_count(void)
+{
+	return failures;
+}
+
 void test_finish(void)
 {
 	finish(failures ? "FAILURE" : "SUCCESS", failures ? 1 : 0);

@@ -33,6 +33,9 @@ void test_check(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3
 			   (unsigned long)expected_);                                         \
 	} while (0)
 
+/* How many checks have failed so far (for a domain that reports by exit code). */
+unsigned test_failure_count(void);
+
 /* Print the single result line and shut down. */
 __attribute__((noreturn)) void test_finish(void);
 /* The test could not run its checks for a reason outside the property: ERROR. */
