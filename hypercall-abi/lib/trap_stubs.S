@@ -1,9 +1,10 @@
 /* trap_stubs.S: the guest's trap entry points and its way back through hv.
  *
  * hv bounces a trap by pushing a struct pv_bounce_frame and jumping to the handler
- * address registered for the vector: one of these stubs. The stub adds the vector
- * and the general registers so C sees a struct pv_trap_regs (pv/guest.h), calls
- * pv_trap_dispatch, then puts EAX into the error-code slot (turning the bounce
+ * address registered for the vector: one of these stubs. The stub adds the vector,
+ * the data segments and the general registers so C sees a struct pv_trap_regs
+ * (pv/guest.h), loads the kernel's data segment, calls pv_trap_dispatch, restores
+ * the interrupted registers, then puts EAX into the error-code slot (turning the bounce
  * frame into a struct pv_iret_frame) and jumps to the hypercall page's iret slot.
  * Jumping, not calling: the iret hypercall reads its frame at ESP. */
 #include <pv/abi_gen.h>
@@ -33,12 +34,19 @@ pv_trap_stubs:
 	.text
 
 pv_trap_common:
+	push %ds
+	push %es
 	pusha
+	mov $PV_SEL_KERNEL_DS, %eax /* the interrupted DS/ES may be a user's, or null */
+	mov %eax, %ds
+	mov %eax, %es
 	cld
 	push %esp
 	call pv_trap_dispatch
 	add $4, %esp
 	popa
+	pop %es
+	pop %ds
 	add $4, %esp          /* the vector */
 	mov %eax, (%esp)      /* error_code slot := EAX to restore */
 	jmp hypercall_page + PV_HC_IRET * PV_HYPERCALL_SLOT_SIZE

@@ -20,9 +20,11 @@ extern struct pv_shared_info *pv_shared_info;
 int main(void);
 
 /* What a trap handler sees: the registers at the trap, then the bounce frame.
- * Changing a field changes what the guest resumes with. */
+ * Changing a field changes what the guest resumes with. The layout is the
+ * library's own (trap_stubs.S), not hv's ABI; only the bounce frame part is. */
 struct pv_trap_regs {
 	uint32_t edi, esi, ebp, esp_at_pusha, ebx, edx, ecx, eax;
+	uint32_t es, ds; /* as interrupted; the handler runs with PV_SEL_KERNEL_DS */
 	uint32_t vector;
 	uint32_t error_code, eip, cs, eflags, esp, ss; /* struct pv_bounce_frame */
 };

@@ -24,6 +24,7 @@ static struct {
 	struct pv_trap_regs regs;
 	uint32_t frame;	     /* address of the bounce frame (its error_code word) */
 	uint32_t handler_cs; /* CS the handler ran with */
+	uint32_t handler_ds; /* DS the handler ran with */
 	uint32_t cr2;
 	uint32_t count;
 } seen;
@@ -31,11 +32,13 @@ static struct {
 /* Record the trap, then resume ring 1 at ring1_resume instead of the user code. */
 static void user_trap(struct pv_trap_regs *regs)
 {
-	uint16_t cs;
+	uint16_t cs, ds;
 	__asm__ volatile("mov %%cs, %0" : "=r"(cs));
+	__asm__ volatile("mov %%ds, %0" : "=r"(ds));
 	seen.regs = *regs;
 	seen.frame = (uint32_t)&regs->error_code;
 	seen.handler_cs = cs;
+	seen.handler_ds = ds;
 	seen.cr2 = pv_shared_info->vcpu[0].cr2;
 	seen.count++;
 	regs->cs = PV_SEL_KERNEL_CS;
@@ -72,6 +75,9 @@ static void check_user_trap(const char *what, const void *eip, uint32_t vector, 
 	check_field(what, "bounce frame address", seen.frame,
 		    kernel_top - sizeof(struct pv_bounce_frame));
 	check_field(what, "handler cs", seen.handler_cs, PV_SEL_KERNEL_CS);
+	check_field(what, "handler ds (the library loads the kernel's)", seen.handler_ds,
+		    PV_SEL_KERNEL_DS);
+	check_field(what, "interrupted ds", seen.regs.ds & 0xFFFF, PV_SEL_USER_DS);
 }
 
 int main(void)
