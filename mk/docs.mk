@@ -15,3 +15,9 @@ docs:
 
 tour:
 	@tools/tour.sh $(TOUR_MD)
+
+# The tour's stops must stay numbered 1..N without gaps or repeats.
+CHECKS += check-tour
+.PHONY: check-tour
+check-tour:
+	@tools/tour.sh --check $(BUILD)/docs/tour-check.md >/dev/null

@@ -1,6 +1,6 @@
 /* bounce.h: delivering a trap to the guest's own handler ("bouncing" it).
  *
- * TOUR 6: a guest kernel in ring 1 cannot own the real IDT, so every fault lands
+ * TOUR 12: a guest kernel in ring 1 cannot own the real IDT, so every fault lands
  * in hv first. hv then does what the CPU would have done had the guest's virtual
  * IDT been real: it pushes a struct pv_bounce_frame (pv/trap.h) on the guest's
  * ring-1 stack and resumes the guest at its handler. The handler returns with the

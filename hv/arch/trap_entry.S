@@ -1,6 +1,6 @@
 /* trap_entry.S: every way into hv after boot, and the one way back out.
  *
- * TOUR 4: each IDT vector has a tiny stub that makes the frame uniform (pushing a
+ * TOUR 7: each IDT vector has a tiny stub that makes the frame uniform (pushing a
  * zero error code where the CPU pushes none, then the vector number) and jumps to
  * trap_common, which saves the segment and general registers into a struct
  * cpu_regs (arch/regs.h). A trap from a guest arrives on the entry stack, in the

@@ -1,6 +1,6 @@
 /* traps.c: what hv does with each trap, after trap_entry.S saved the frame.
  *
- * TOUR 5: trap_entry() sorts traps into four kinds.
+ * TOUR 8: trap_entry() sorts traps into four kinds.
  *  - Hypercalls: the int 0x82 gate, or a VMCALL that raised #UD in ring 1.
  *  - A guest's INT n for a vector of its own virtual IDT: it reaches hv as #GP
  *    and is delivered as vector n (soft_int.h).
@@ -76,7 +76,8 @@ static void hv_fault(struct cpu_regs *regs)
 	      regs->eip, read_cr2());
 }
 
-/* Entered from trap_common with the saved frame; returns through trap_return. */
+/* Entered from trap_common with the saved frame, on hv's stack and page directory;
+ * trap_common then returns to the guest through return_to_guest. */
 void trap_entry(struct cpu_regs *regs)
 {
 	uint32_t vector = regs->vector;

@@ -1,10 +1,10 @@
 /* main.c: hv's C entry point, from a booted CPU to the first guest instruction.
  *
  * TOUR 2: hv_main sets up the machine (serial console, descriptor tables, the
- * interrupt controller, paging and the trampoline, the frame allocator), then turns each multiboot
- * module into a domain. A module that fails validation is reported in one line and
- * skipped; the others still boot. Then the scheduler enters the first domain and
- * hv only ever runs again when a guest traps. */
+ * interrupt controller, paging and the trampoline, the FPU, the frame allocator),
+ * then turns each multiboot module into a domain. A module that fails validation
+ * is reported in one line and skipped; the others still boot. Then the scheduler
+ * enters the first domain, and hv only ever runs again when a guest traps. */
 #include <pv/abi_gen.h>
 #include <pv/layout.h>
 

@@ -1,6 +1,7 @@
 /* builder.c: turning one multiboot module into a runnable domain.
  *
- * TOUR 3: the domain builder. Everything about the module is validated before
+ * TOUR 3: the domain builder turns a module into a domain. Everything about the
+ * module is validated before
  * anything is allocated (domain_config_parse, elf_check_guest, boot_layout_plan);
  * after that nothing can fail except running out of frames. The builder then
  * allocates the domain's frames, copies the ELF segments in, fills the hypercall

@@ -1,5 +1,10 @@
 /* sched.h: which domain runs next.
  *
+ * TOUR 4: hv enters the first domain by pretending to return to it: sched_start()
+ * puts the domain's initial frame (built by the builder) where a trap from it
+ * would have left one, and return_to_guest in trap_entry.S loads the domain's page
+ * directory and IRETs into ring 1. From then on hv runs only when a guest traps.
+ *
  * There is one CPU and no timer yet, so a domain runs until it yields, shuts down
  * or is killed; then the next runnable domain in id order (round robin) gets the
  * CPU. Switching never happens in the middle of a handler: handlers only record

@@ -1,4 +1,8 @@
-/* console.c: console_io, the guest's way to print before it has drivers. */
+/* console.c: console_io, the guest's way to print before it has drivers.
+ *
+ * TOUR 10: a handler, decode then apply. Decode checks every argument and copies
+ * the guest's buffer into hv once (copy_from_guest); any failure returns an error
+ * and changes nothing. Apply, which cannot fail, writes the bytes to the UART. */
 #include <pv/abi_gen.h>
 
 #include "dev/uart.h"

@@ -1,6 +1,6 @@
 /* dispatch.c: from a trapped hypercall to its handler.
  *
- * TOUR 7: the number comes from EAX, the arguments from EBX..EDI, exactly as the
+ * TOUR 9: the number comes from EAX, the arguments from EBX..EDI, exactly as the
  * guest left them; the result goes back in EAX. Everything else in the frame is
  * untouched, which is how hv keeps its promise to preserve all other registers. */
 #include "hc/dispatch.h"

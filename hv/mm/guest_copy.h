@@ -1,5 +1,6 @@
 /* guest_copy.h: the only way hv reads or writes memory named by a guest.
  *
+ * TOUR 11: how hv touches guest memory.
  * Each helper first checks the range arithmetically (guest_range_ok), then walks
  * the current domain's page tables in software (guest_walk.h) for every page of
  * the range, and only if every page is there (and writable, for a copy to the

@@ -1,6 +1,7 @@
 /* crt0.S: where a pv32 guest starts, and the ELF notes that make it one.
  *
- * hv enters _start in ring 1 with ESI = start_info, ESP = the top of a boot stack
+ * TOUR 5: the guest's first instruction. hv enters _start in ring 1 with
+ * ESI = start_info, ESP = the top of a boot stack
  * inside the guest's memory, and events masked (pv/start_info.h). crt0 initialises
  * the FPU (FNINIT is not sensitive) and hands start_info to pv_crt_start in C.
  *

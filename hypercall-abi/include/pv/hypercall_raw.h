@@ -1,5 +1,11 @@
 /* hypercall_raw.h: how a guest enters hv, at the register level.
  *
+ * TOUR 6: a guest's hypercall. A typed wrapper such as hv_console_io() (generated
+ * from hypercalls.def into hypercall-abi/lib/hypercalls.c) loads the number into
+ * EAX and the arguments into EBX..EDI and calls its slot in the hypercall page,
+ * where hv wrote `mov $nr, %eax; int $0x82; ret` (or VMCALL) when it built the
+ * domain (hv/hc/hypercall_page.h). The INT lands in hv's trap entry.
+ *
  * The calling convention (docs/abi.md has the full table):
  *   EAX = hypercall number, EBX ECX EDX ESI EDI = arguments 1..5.
  *   Result in EAX: >= 0 on success, -PV_E* on failure.

@@ -2,12 +2,15 @@
  *
  * Every address space reserves the top 64 MiB, from PV_HV_START upwards, for hv.
  * Guests own everything below it. The flat segments hv gives guests end just below
- * PV_HV_START, which is what stops ring-1 code from touching hv: paging cannot,
- * because ring 1 counts as supervisor to the MMU.
+ * PV_HV_START, which is what stops ring-1 code from touching hv on a real CPU:
+ * paging cannot, because ring 1 counts as supervisor to the MMU. (QEMU's TCG does
+ * not check data segment limits, so hv also maps almost nothing of itself into a
+ * guest's address space: docs/architecture.md.)
  *
  *   0xFFFFFFFF +--------------------------+
- *              | hv (64 MiB, same in      |  page-directory slots 1008..1023,
- *              | every address space)     |  immutable for guests
+ *              | hv (64 MiB; in a guest's |  page-directory slots 1008..1023,
+ *              | address space only hv's  |  the same in every guest's,
+ *              | entry trampoline)        |  immutable for guests
  *   0xFC000000 +--------------------------+ PV_HV_START
  *              | guest kernel + its users |  segment limit 0xFBFFFFFF
  *   0x00000000 +--------------------------+
