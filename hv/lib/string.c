@@ -10,9 +10,8 @@ void *memcpy(void *dst, const void *src, size_t n)
 
 void *memset(void *dst, int c, size_t n)
 {
-	unsigned char *d = dst;
-	while (n--)
-		*d++ = (unsigned char)c;
+	void *d = dst;
+	__asm__ volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
 	return dst;
 }
 

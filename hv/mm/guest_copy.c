@@ -37,6 +37,29 @@ static bool range_walks(uint32_t va, uint32_t len, bool write)
 }
 
 /* Copy between hv's buffer and guest memory; the range has been checked. */
+static void copy_checked(uint8_t *buf, uint32_t va, uint32_t len, bool to_guest);
+
+/* Check and copy [va, va + len). Most copies stay inside one page: one walk. */
+static int copy_guest(uint8_t *buf, uint32_t va, uint32_t len, bool to_guest)
+{
+	uint32_t paddr;
+	if (!guest_range_ok(va, len))
+		return -PV_EFAULT;
+	if (len && chunk_at(va, len) == len) {
+		if (!guest_walk(&direct_map, current->cr3, va, to_guest, &paddr))
+			return -PV_EFAULT;
+		if (to_guest)
+			memcpy(phys_to_virt(paddr), buf, len);
+		else
+			memcpy(buf, phys_to_virt(paddr), len);
+		return 0;
+	}
+	if (!range_walks(va, len, to_guest))
+		return -PV_EFAULT;
+	copy_checked(buf, va, len, to_guest);
+	return 0;
+}
+
 static void copy_checked(uint8_t *buf, uint32_t va, uint32_t len, bool to_guest)
 {
 	uint32_t paddr;
@@ -52,16 +75,10 @@ static void copy_checked(uint8_t *buf, uint32_t va, uint32_t len, bool to_guest)
 
 int copy_from_guest(void *dst, guest_addr_t src, uint32_t len)
 {
-	if (!guest_range_ok(src, len) || !range_walks(src, len, false))
-		return -PV_EFAULT;
-	copy_checked(dst, src, len, false);
-	return 0;
+	return copy_guest(dst, src, len, false);
 }
 
 int copy_to_guest(guest_addr_t dst, const void *src, uint32_t len)
 {
-	if (!guest_range_ok(dst, len) || !range_walks(dst, len, true))
-		return -PV_EFAULT;
-	copy_checked((uint8_t *)src, dst, len, true);
-	return 0;
+	return copy_guest((uint8_t *)src, dst, len, true);
 }
