@@ -2,6 +2,7 @@
 #include "test.h"
 
 #include <stdarg.h>
+#include <string.h>
 
 struct test_trap test_trap;
 volatile uint32_t test_resume_eip;
@@ -25,6 +26,14 @@ __attribute__((noreturn)) static void finish(const char *result, uint32_t code)
 	printf("Test result: %s\n", result);
 	fflush(stdout);
 	pv_shutdown(PV_SHUTDOWN_POWEROFF, code);
+}
+
+int test_case_is(const char *name)
+{
+	char word[40], line[PV_CMDLINE_MAX + 2];
+	snprintf(word, sizeof(word), " case=%s ", name);
+	snprintf(line, sizeof(line), " %s ", pv_start_info->cmdline);
+	return strstr(line, word) != NULL;
 }
 
 unsigned test_failure_count(void)

@@ -33,6 +33,10 @@ void test_check(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3
 			   (unsigned long)expected_);                                         \
 	} while (0)
 
+/* Whether the module command line holds the word "case=name": one guest, several
+ * test.conf variants. */
+int test_case_is(const char *name);
+
 /* How many checks have failed so far (for a domain that reports by exit code). */
 unsigned test_failure_count(void);
 

@@ -41,27 +41,17 @@ static void user_main(void)
 		; /* unreachable: the domain is dead or the handler reported an error */
 }
 
-/* Whether the module command line contains the word "case=name". */
-static int is_case(const char *name)
-{
-	char word[32];
-	snprintf(word, sizeof(word), " case=%s ", name);
-	char line[PV_CMDLINE_MAX + 2];
-	snprintf(line, sizeof(line), " %s ", pv_start_info->cmdline);
-	return strstr(line, word) != NULL;
-}
-
 int main(void)
 {
 	test_traps_catch_all(); /* #BP and #UD have handlers: only the stack is bad */
 
-	if (is_case("unmapped")) {
+	if (test_case_is("unmapped")) {
 		int3_on_stack(0x1000);
-	} else if (is_case("hv")) {
+	} else if (test_case_is("hv")) {
 		int3_on_stack(PV_HV_START + 0x1000);
-	} else if (is_case("readonly")) {
+	} else if (test_case_is("readonly")) {
 		int3_on_stack(pv_start_info->pt_base + PV_PAGE_SIZE);
-	} else if (is_case("user")) {
+	} else if (test_case_is("user")) {
 		pv_enter_user((uint32_t)user_main, (uint32_t)(user_stack + sizeof(user_stack)) - 4);
 	} else {
 		test_error("no known case= in the module command line");

@@ -41,25 +41,15 @@ static void iret_with(uint32_t cs, uint32_t ss, uint32_t eip)
 			 : "memory");
 }
 
-/* Whether the module command line contains the word "case=name". */
-static int is_case(const char *name)
-{
-	char word[32];
-	snprintf(word, sizeof(word), " case=%s ", name);
-	char line[PV_CMDLINE_MAX + 2];
-	snprintf(line, sizeof(line), " %s ", pv_start_info->cmdline);
-	return strstr(line, word) != NULL;
-}
-
 int main(void)
 {
 	uint32_t ok_eip = (uint32_t)resumed;
 
-	if (is_case("hv-cs"))
+	if (test_case_is("hv-cs"))
 		iret_with(0x08, PV_SEL_KERNEL_DS, ok_eip);
-	else if (is_case("mixed-ss"))
+	else if (test_case_is("mixed-ss"))
 		iret_with(PV_SEL_USER_CS, PV_SEL_KERNEL_DS, ok_eip);
-	else if (is_case("hv-eip"))
+	else if (test_case_is("hv-eip"))
 		iret_with(PV_SEL_KERNEL_CS, PV_SEL_KERNEL_DS, PV_HV_START);
 	else
 		test_error("no known case= in the module command line");
