@@ -20,7 +20,9 @@
 #include "hc/hypercall_page.h"
 #include "lib/printf.h"
 #include "lib/string.h"
+#include "mm/frame_table.h"
 #include "mm/frames.h"
+#include "mm/m2p.h"
 #include "mm/paging.h"
 
 /* The domain being built, and the frames holding its P2M list (pfn -> mfn). */
@@ -196,6 +198,19 @@ struct domain *domain_build(const void *image, uint32_t size, const char *cmdlin
 	build_page_tables(&b, shared_mfn);
 
 	struct domain *d = b.d;
+	for (uint32_t pfn = 0; pfn < b.layout.nr_pages; pfn++)
+		m2p_set(p2m_lookup(&b, pfn), pfn);
+	/* The boot tables become validated, pinned page tables like any others:
+	 * one type use for the pin and one for CR3. They were built to pass, so a
+	 * failure here is hv's own bug, reported as a rejected module. */
+	uint32_t l2_mfn = p2m_lookup(&b, b.layout.l2_pfn);
+	if (ft_get_type(&ft_hv, l2_mfn, d->id, FT_L2) ||
+	    ft_get_type(&ft_hv, l2_mfn, d->id, FT_L2)) {
+		*why = "the boot page tables do not validate (hv bug)";
+		domain_discard(d);
+		return 0;
+	}
+	ft_hv.info[l2_mfn].flags |= FI_PINNED;
 	d->shared = mfn_to_virt(shared_mfn);
 	d->shared->vcpu[0].upcall_mask = 1;
 	memset(d->shared->evtchn_mask, 0xFF, sizeof(d->shared->evtchn_mask));

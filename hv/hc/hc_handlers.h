@@ -29,4 +29,19 @@ long hc_iret(void);
 /* sched_op (6): Yield the CPU, or shut this domain down. */
 long hc_sched_op(uint32_t cmd, uint32_t reason, uint32_t code);
 
+/* mmu_update (7): Update page-table entries, each validated, in one batch. */
+long hc_mmu_update(guest_addr_t reqs, uint32_t count, guest_addr_t done);
+
+/* update_va_mapping (8): Set the page-table entry that maps one virtual address. */
+long hc_update_va_mapping(uint32_t va, uint32_t val, uint32_t flags);
+
+/* mmuext_op (9): Pin, unpin and switch page tables; TLB maintenance. */
+long hc_mmuext_op(guest_addr_t ops, uint32_t count, guest_addr_t done);
+
+/* set_gdt (10): Install the guest's own global descriptor table. */
+long hc_set_gdt(guest_addr_t frames, uint32_t entries);
+
+/* update_descriptor (11): Change one descriptor in the guest's descriptor frame. */
+long hc_update_descriptor(uint32_t maddr, uint32_t lo, uint32_t hi);
+
 #endif

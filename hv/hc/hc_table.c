@@ -44,6 +44,31 @@ static long thunk_sched_op(const struct hc_args *a)
 	return hc_sched_op((uint32_t)a->arg[0], (uint32_t)a->arg[1], (uint32_t)a->arg[2]);
 }
 
+static long thunk_mmu_update(const struct hc_args *a)
+{
+	return hc_mmu_update((guest_addr_t)a->arg[0], (uint32_t)a->arg[1], (guest_addr_t)a->arg[2]);
+}
+
+static long thunk_update_va_mapping(const struct hc_args *a)
+{
+	return hc_update_va_mapping((uint32_t)a->arg[0], (uint32_t)a->arg[1], (uint32_t)a->arg[2]);
+}
+
+static long thunk_mmuext_op(const struct hc_args *a)
+{
+	return hc_mmuext_op((guest_addr_t)a->arg[0], (uint32_t)a->arg[1], (guest_addr_t)a->arg[2]);
+}
+
+static long thunk_set_gdt(const struct hc_args *a)
+{
+	return hc_set_gdt((guest_addr_t)a->arg[0], (uint32_t)a->arg[1]);
+}
+
+static long thunk_update_descriptor(const struct hc_args *a)
+{
+	return hc_update_descriptor((uint32_t)a->arg[0], (uint32_t)a->arg[1], (uint32_t)a->arg[2]);
+}
+
 const struct hc_entry hc_table[PV_HC_COUNT] = {
 	[PV_HC_VERSION] = { "version", 1, thunk_version },
 	[PV_HC_CONSOLE_IO] = { "console_io", 3, thunk_console_io },
@@ -52,4 +77,9 @@ const struct hc_entry hc_table[PV_HC_COUNT] = {
 	[PV_HC_STACK_SWITCH] = { "stack_switch", 2, thunk_stack_switch },
 	[PV_HC_IRET] = { "iret", 0, thunk_iret },
 	[PV_HC_SCHED_OP] = { "sched_op", 3, thunk_sched_op },
+	[PV_HC_MMU_UPDATE] = { "mmu_update", 3, thunk_mmu_update },
+	[PV_HC_UPDATE_VA_MAPPING] = { "update_va_mapping", 3, thunk_update_va_mapping },
+	[PV_HC_MMUEXT_OP] = { "mmuext_op", 3, thunk_mmuext_op },
+	[PV_HC_SET_GDT] = { "set_gdt", 2, thunk_set_gdt },
+	[PV_HC_UPDATE_DESCRIPTOR] = { "update_descriptor", 3, thunk_update_descriptor },
 };

@@ -9,7 +9,8 @@ long hc_version(uint32_t cmd)
 	case PV_VERSION_ABI:
 		return PV_ABI_VERSION;
 	case PV_VERSION_FEATURES:
-		return PV_FEAT_INT82 | PV_FEAT_VMCALL | PV_FEAT_HYPERCALL_PAGE;
+		return PV_FEAT_INT82 | PV_FEAT_VMCALL | PV_FEAT_HYPERCALL_PAGE |
+		       PV_FEAT_DIRECT_PAGING;
 	default:
 		return -PV_EINVAL;
 	}

@@ -1,14 +1,30 @@
 /* frames.c: the machine frames hv hands out, and who owns each. */
 #include "mm/frames.h"
 
+#include <pv/mm.h>
+
+#include "arch/trampoline.h"
 #include "boot/multiboot.h"
 #include "lib/string.h"
+#include "mm/desc_check_hook.h"
+#include "mm/frame_table.h"
+#include "mm/m2p.h"
 #include "mm/paging.h"
 
 #define NR_FRAMES (HV_DIRECTMAP_LIMIT / PAGE_SIZE)
 #define LOW_MEMORY_END 0x100000u
 
-static uint16_t owner_of[NR_FRAMES];
+static struct frame_info frame_info[NR_FRAMES];
+
+static uint32_t *frame_words(uint32_t mfn)
+{
+	return mfn_to_virt(mfn);
+}
+
+struct frame_table ft_hv = { frame_info, NR_FRAMES, frame_words, { 0 }, DESC_FRAME_CHECK };
+
+/* Who owns mfn; the frame table is the one record of it. */
+#define owner_of(mfn) (frame_info[mfn].owner)
 static uint32_t nr_free;
 static uint32_t next_hint; /* where the next search starts: allocation is round-robin */
 
@@ -25,8 +41,8 @@ static void mark_free_range(uint64_t start, uint64_t end, uint32_t reserved_star
 			continue;
 		if (paddr + PAGE_SIZE > reserved_start && paddr < reserved_end)
 			continue;
-		if (owner_of[mfn] != FRAME_OWNER_FREE) {
-			owner_of[mfn] = FRAME_OWNER_FREE;
+		if (owner_of(mfn) != FRAME_OWNER_FREE) {
+			owner_of(mfn) = FRAME_OWNER_FREE;
 			nr_free++;
 		}
 	}
@@ -35,8 +51,11 @@ static void mark_free_range(uint64_t start, uint64_t end, uint32_t reserved_star
 void frames_init(const struct multiboot_info *mbi, uint32_t reserved_start, uint32_t reserved_end)
 {
 	for (uint32_t i = 0; i < NR_FRAMES; i++)
-		owner_of[i] = FRAME_OWNER_HV;
+		owner_of(i) = FRAME_OWNER_HV;
 	nr_free = 0;
+	m2p_init();
+	ft_hv.hv_slots[0] = tramp_pde(); /* 0xFC000000: the trampoline */
+	ft_hv.hv_slots[1] = m2p_pde();	 /* PV_M2P_START */
 
 	if (mbi->flags & MBI_FLAG_MMAP) {
 		uint32_t p = mbi->mmap_addr, end = mbi->mmap_addr + mbi->mmap_length;
@@ -57,8 +76,8 @@ uint32_t frame_alloc(uint16_t owner)
 {
 	for (uint32_t n = 0; n < NR_FRAMES; n++) {
 		uint32_t mfn = (next_hint + n) % NR_FRAMES;
-		if (owner_of[mfn] == FRAME_OWNER_FREE) {
-			owner_of[mfn] = owner;
+		if (owner_of(mfn) == FRAME_OWNER_FREE) {
+			owner_of(mfn) = owner;
 			nr_free--;
 			next_hint = mfn + 1;
 			memset(mfn_to_virt(mfn), 0, PAGE_SIZE);
@@ -72,8 +91,11 @@ uint32_t frames_release_owner(uint16_t owner)
 {
 	uint32_t released = 0;
 	for (uint32_t mfn = 0; mfn < NR_FRAMES; mfn++) {
-		if (owner_of[mfn] == owner) {
-			owner_of[mfn] = FRAME_OWNER_FREE;
+		if (owner_of(mfn) == owner) {
+			/* Types and counts go with the owner: teardown walks no tables. */
+			memset(&frame_info[mfn], 0, sizeof(frame_info[mfn]));
+			owner_of(mfn) = FRAME_OWNER_FREE;
+			m2p_set(mfn, PV_M2P_INVALID);
 			released++;
 		}
 	}
@@ -88,5 +110,5 @@ uint32_t frames_free_count(void)
 
 uint16_t frame_owner(uint32_t mfn)
 {
-	return mfn < NR_FRAMES ? owner_of[mfn] : FRAME_OWNER_HV;
+	return mfn < NR_FRAMES ? owner_of(mfn) : FRAME_OWNER_HV;
 }

@@ -7,8 +7,8 @@
  *  - Only frames below HV_DIRECTMAP_LIMIT exist for the allocator, so hv reaches
  *    every allocated frame through its direct map.
  *  - An allocated frame is zeroed, so nothing of a previous owner leaks.
- * The full frame table (types, reference counts, pinning) arrives with validated
- * paging; owners are its seed. */
+ * The owner of each frame is recorded in the frame table (mm/frame_table.h), which
+ * also tracks types, counts and pins for validated paging. */
 #ifndef HV_MM_FRAMES_H
 #define HV_MM_FRAMES_H
 

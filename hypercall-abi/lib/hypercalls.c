@@ -35,3 +35,30 @@ long hv_sched_op(uint32_t cmd, uint32_t reason, uint32_t code)
 {
 	return pv_hypercall3(PV_HC_SCHED_OP, (uint32_t)cmd, (uint32_t)reason, (uint32_t)code);
 }
+
+long hv_mmu_update(const struct pv_mmu_update *reqs, uint32_t count, uint32_t *done)
+{
+	return pv_hypercall3(PV_HC_MMU_UPDATE, (uint32_t)(uintptr_t)reqs, (uint32_t)count,
+			     (uint32_t)(uintptr_t)done);
+}
+
+long hv_update_va_mapping(uint32_t va, uint32_t val, uint32_t flags)
+{
+	return pv_hypercall3(PV_HC_UPDATE_VA_MAPPING, (uint32_t)va, (uint32_t)val, (uint32_t)flags);
+}
+
+long hv_mmuext_op(const struct pv_mmuext_op *ops, uint32_t count, uint32_t *done)
+{
+	return pv_hypercall3(PV_HC_MMUEXT_OP, (uint32_t)(uintptr_t)ops, (uint32_t)count,
+			     (uint32_t)(uintptr_t)done);
+}
+
+long hv_set_gdt(const uint32_t *frames, uint32_t entries)
+{
+	return pv_hypercall2(PV_HC_SET_GDT, (uint32_t)(uintptr_t)frames, (uint32_t)entries);
+}
+
+long hv_update_descriptor(uint32_t maddr, uint32_t lo, uint32_t hi)
+{
+	return pv_hypercall3(PV_HC_UPDATE_DESCRIPTOR, (uint32_t)maddr, (uint32_t)lo, (uint32_t)hi);
+}

@@ -54,6 +54,26 @@ long hc_sched_op(uint32_t cmd, uint32_t reason, uint32_t code)
 {
 	return record("sched_op", cmd, reason, code);
 }
+long hc_mmu_update(guest_addr_t reqs, uint32_t count, guest_addr_t done)
+{
+	return record("mmu_update", reqs, count, done);
+}
+long hc_update_va_mapping(uint32_t va, uint32_t val, uint32_t flags)
+{
+	return record("update_va_mapping", va, val, flags);
+}
+long hc_mmuext_op(guest_addr_t ops, uint32_t count, guest_addr_t done)
+{
+	return record("mmuext_op", ops, count, done);
+}
+long hc_set_gdt(guest_addr_t frames, uint32_t entries)
+{
+	return record("set_gdt", frames, entries, 0);
+}
+long hc_update_descriptor(uint32_t maddr, uint32_t lo, uint32_t hi)
+{
+	return record("update_descriptor", maddr, lo, hi);
+}
 
 static struct cpu_regs call(uint32_t nr)
 {
@@ -81,7 +101,12 @@ Test(dispatch, number_selects_the_handler_and_result_lands_in_eax)
 		      { PV_HC_STORE_IDT, "store_idt" },
 		      { PV_HC_STACK_SWITCH, "stack_switch" },
 		      { PV_HC_IRET, "iret" },
-		      { PV_HC_SCHED_OP, "sched_op" } };
+		      { PV_HC_SCHED_OP, "sched_op" },
+		      { PV_HC_MMU_UPDATE, "mmu_update" },
+		      { PV_HC_UPDATE_VA_MAPPING, "update_va_mapping" },
+		      { PV_HC_MMUEXT_OP, "mmuext_op" },
+		      { PV_HC_SET_GDT, "set_gdt" },
+		      { PV_HC_UPDATE_DESCRIPTOR, "update_descriptor" } };
 	for (unsigned i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
 		struct cpu_regs r = call(calls[i].nr);
 		cr_assert_str_eq(last.name, calls[i].name);

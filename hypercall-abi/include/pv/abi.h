@@ -9,6 +9,7 @@
 #include "elfnote.h"
 #include "hypercall_raw.h"
 #include "layout.h"
+#include "mm.h"
 #include "shared_info.h"
 #include "start_info.h"
 #include "trap.h"

@@ -6,15 +6,16 @@
 #ifndef PV_ABI_GEN_H
 #define PV_ABI_GEN_H
 
-/* ABI version 0.1. */
+/* ABI version 0.2. */
 #define PV_ABI_MAJOR 0                   /* incompatible changes bump it */
-#define PV_ABI_MINOR 1                   /* compatible additions bump it */
-#define PV_ABI_VERSION ((0u << 16) | 1u) /* what version(PV_VERSION_ABI) returns */
+#define PV_ABI_MINOR 2                   /* compatible additions bump it */
+#define PV_ABI_VERSION ((0u << 16) | 2u) /* what version(PV_VERSION_ABI) returns */
 
 /* Errors: a failing hypercall returns -PV_E*. */
 #define PV_EPERM 1   /* The caller may not do this (wrong ring, wrong domain). */
 #define PV_ENOENT 2  /* The named object does not exist. */
 #define PV_EFAULT 14 /* A guest pointer or range is unmapped, not writable, wraps, or reaches PV_HV_START. */
+#define PV_EBUSY 16  /* The frame is in use in a way that conflicts (a page table mapped writable, say). */
 #define PV_EINVAL 22 /* An argument is out of range or malformed. */
 #define PV_ENOSYS 38 /* No such hypercall, or not implemented yet. */
 
@@ -22,16 +23,23 @@
 #define PV_FEAT_INT82 (1u << 0)          /* Hypercalls through int 0x82 (a DPL-1 gate). */
 #define PV_FEAT_VMCALL (1u << 1)         /* Hypercalls through VMCALL, decoded by hv from #UD. */
 #define PV_FEAT_HYPERCALL_PAGE (1u << 2) /* A hypercall page filled by the domain builder. */
+#define PV_FEAT_DIRECT_PAGING (1u << 3)  /* Guest-owned page tables, updated through validated hypercalls. */
+#define PV_FEAT_GUEST_GDT (1u << 4)      /* Guest descriptor tables through set_gdt and update_descriptor. */
 
 /* Hypercall numbers: EAX at the hypercall, and the slot in the hypercall page. */
-#define PV_HC_VERSION 0        /* Report the ABI version or the feature bits. */
-#define PV_HC_CONSOLE_IO 1     /* Write to (or read from) the hypervisor console. */
-#define PV_HC_SET_TRAP_TABLE 2 /* Install the virtual IDT. */
-#define PV_HC_STORE_IDT 3      /* Read the guest's own virtual IDT register (emulate_store_idt). */
-#define PV_HC_STACK_SWITCH 4   /* Set the ring-1 stack used for traps taken from ring 3. */
-#define PV_HC_IRET 5           /* Return from a bounced trap, restoring the virtual IF. */
-#define PV_HC_SCHED_OP 6       /* Yield the CPU, or shut this domain down. */
-#define PV_HC_COUNT 7          /* one more than the highest hypercall number */
+#define PV_HC_VERSION 0            /* Report the ABI version or the feature bits. */
+#define PV_HC_CONSOLE_IO 1         /* Write to (or read from) the hypervisor console. */
+#define PV_HC_SET_TRAP_TABLE 2     /* Install the virtual IDT. */
+#define PV_HC_STORE_IDT 3          /* Read the guest's own virtual IDT register (emulate_store_idt). */
+#define PV_HC_STACK_SWITCH 4       /* Set the ring-1 stack used for traps taken from ring 3. */
+#define PV_HC_IRET 5               /* Return from a bounced trap, restoring the virtual IF. */
+#define PV_HC_SCHED_OP 6           /* Yield the CPU, or shut this domain down. */
+#define PV_HC_MMU_UPDATE 7         /* Update page-table entries, each validated, in one batch. */
+#define PV_HC_UPDATE_VA_MAPPING 8  /* Set the page-table entry that maps one virtual address. */
+#define PV_HC_MMUEXT_OP 9          /* Pin, unpin and switch page tables; TLB maintenance. */
+#define PV_HC_SET_GDT 10           /* Install the guest's own global descriptor table. */
+#define PV_HC_UPDATE_DESCRIPTOR 11 /* Change one descriptor in the guest's descriptor frame. */
+#define PV_HC_COUNT 12             /* one more than the highest hypercall number */
 
 /* Constants of version. */
 #define PV_VERSION_ABI 0      /* Return (major << 16) | minor. */
@@ -48,5 +56,23 @@
 #define PV_SHUTDOWN_POWEROFF 0 /* The domain finished. */
 #define PV_SHUTDOWN_REBOOT 1   /* The domain asks to be restarted (reported; hv has no toolstack yet). */
 #define PV_SHUTDOWN_CRASH 2    /* The domain crashed and says so. */
+
+/* Constants of mmu_update. */
+#define PV_MMU_NORMAL_PT_UPDATE 0 /* ptr is the machine address of an entry in one of the caller's page tables. */
+#define PV_MMU_MACHPHYS_UPDATE 1  /* ptr is a machine frame (mfn << 12) of the caller; val becomes its M2P entry. */
+#define PV_MMU_BATCH_MAX 4096     /* The most requests one call accepts. */
+
+/* Constants of update_va_mapping. */
+#define PV_UVMF_NONE 0      /* No TLB maintenance beyond what hv always does. */
+#define PV_UVMF_INVLPG 1    /* Invalidate the TLB entry for va. */
+#define PV_UVMF_TLB_FLUSH 2 /* Flush the whole TLB. */
+
+/* Constants of mmuext_op. */
+#define PV_MMUEXT_PIN_L1 0      /* Validate frame arg as an L1 page table and keep it one. */
+#define PV_MMUEXT_PIN_L2 1      /* Validate frame arg as a page directory and keep it one. */
+#define PV_MMUEXT_UNPIN 2       /* Drop the pin on frame arg. */
+#define PV_MMUEXT_NEW_BASEPTR 3 /* Switch to the page directory in frame arg (the CR3 load). */
+#define PV_MMUEXT_TLB_FLUSH 4   /* Flush the TLB. */
+#define PV_MMUEXT_INVLPG 5      /* Invalidate the TLB entry for virtual address arg. */
 
 #endif

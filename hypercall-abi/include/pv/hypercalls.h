@@ -96,4 +96,82 @@ long hv_stack_switch(uint32_t ss, uint32_t esp);
  * Errors: PV_EINVAL. */
 long hv_sched_op(uint32_t cmd, uint32_t reason, uint32_t code);
 
+/* mmu_update (PV_HC_MMU_UPDATE = 7): Update page-table entries, each validated, in one batch.
+ *
+ * PV_MMU_NORMAL_PT_UPDATE (0): ptr is the machine address of an entry in one of the caller's page tables.
+ * PV_MMU_MACHPHYS_UPDATE (1): ptr is a machine frame (mfn << 12) of the caller; val becomes its M2P entry.
+ * PV_MMU_BATCH_MAX (4096): The most requests one call accepts.
+ *
+ * Applies reqs[0..count) in order and stops at the first that fails, which changes
+ * nothing; the earlier ones stay applied. If done is not NULL, hv stores there how many
+ * were applied (also on success). A normal update names an entry by machine address:
+ * the low two bits of ptr select the command, the entry must be 4-byte aligned and lie
+ * in a frame the caller owns that is currently a page table (an L1 or an L2, pinned or
+ * in use). The new value is validated as docs/isolation.md describes: only frames the
+ * caller owns, never a page table or descriptor frame writable, no large or global
+ * pages, no L2 entry at or above PV_HV_START, an L2 entry only to a frame that
+ * validates as an L1. A range check on reqs comes before the count check.
+ *
+ * Returns: count: every request was applied.
+ * Errors: PV_EFAULT, PV_EINVAL, PV_EPERM, PV_EBUSY. */
+long hv_mmu_update(const struct pv_mmu_update *reqs, uint32_t count, uint32_t *done);
+
+/* update_va_mapping (PV_HC_UPDATE_VA_MAPPING = 8): Set the page-table entry that maps one virtual address.
+ *
+ * PV_UVMF_NONE (0): No TLB maintenance beyond what hv always does.
+ * PV_UVMF_INVLPG (1): Invalidate the TLB entry for va.
+ * PV_UVMF_TLB_FLUSH (2): Flush the whole TLB.
+ *
+ * Finds the L1 entry for va in the current address space and updates it with the same
+ * validation as mmu_update. va must be below PV_HV_START and its L2 entry present.
+ * hv reloads CR3 on every return to a guest, which flushes the TLB anyway: the flags
+ * are accepted so that guests also work where that is not so.
+ *
+ * Returns: 0.
+ * Errors: PV_EINVAL, PV_EPERM, PV_EBUSY, PV_EFAULT. */
+long hv_update_va_mapping(uint32_t va, uint32_t val, uint32_t flags);
+
+/* mmuext_op (PV_HC_MMUEXT_OP = 9): Pin, unpin and switch page tables; TLB maintenance.
+ *
+ * PV_MMUEXT_PIN_L1 (0): Validate frame arg as an L1 page table and keep it one.
+ * PV_MMUEXT_PIN_L2 (1): Validate frame arg as a page directory and keep it one.
+ * PV_MMUEXT_UNPIN (2): Drop the pin on frame arg.
+ * PV_MMUEXT_NEW_BASEPTR (3): Switch to the page directory in frame arg (the CR3 load).
+ * PV_MMUEXT_TLB_FLUSH (4): Flush the TLB.
+ * PV_MMUEXT_INVLPG (5): Invalidate the TLB entry for virtual address arg.
+ *
+ * Like mmu_update: in order, stopping at the first failure, count in done. Pinning
+ * validates every entry of the frame (a page directory's entries at and above
+ * PV_HV_START are hv's: hv writes them). Unpinning a table still in use (the
+ * current page directory, or an L1 an L2 points to) keeps it a page table until the
+ * last use goes. NEW_BASEPTR takes a page directory the caller owns, validating it
+ * if it is not one yet.
+ *
+ * Returns: count: every operation was done.
+ * Errors: PV_EFAULT, PV_EINVAL, PV_EPERM, PV_EBUSY. */
+long hv_mmuext_op(const struct pv_mmuext_op *ops, uint32_t count, uint32_t *done);
+
+/* set_gdt (PV_HC_SET_GDT = 10): Install the guest's own global descriptor table.
+ *
+ * frames names one machine frame (the ABI allows one) holding entries descriptors,
+ * at most PV_GDT_MAX_ENTRIES. Entries below PV_GDT_FIRST_GUEST_ENTRY are hv's and
+ * must be zero. Every other descriptor is validated: no system descriptors or gates,
+ * no DPL 0, no conforming code, and the whole segment (expand-down ones included)
+ * below PV_HV_START. The frame may not be mapped writable; it stays read-only to
+ * the guest until a later set_gdt replaces it. entries 0 returns to the published
+ * selectors only.
+ *
+ * Returns: 0.
+ * Errors: PV_EFAULT, PV_EINVAL, PV_EPERM, PV_EBUSY. */
+long hv_set_gdt(const uint32_t *frames, uint32_t entries);
+
+/* update_descriptor (PV_HC_UPDATE_DESCRIPTOR = 11): Change one descriptor in the guest's descriptor frame.
+ *
+ * maddr is the machine address of an 8-byte aligned descriptor in the caller's current
+ * GDT frame; (lo, hi) is validated as set_gdt validates.
+ *
+ * Returns: 0.
+ * Errors: PV_EINVAL, PV_EPERM. */
+long hv_update_descriptor(uint32_t maddr, uint32_t lo, uint32_t hi);
+
 #endif
