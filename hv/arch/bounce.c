@@ -26,7 +26,8 @@ void bounce_trap(struct cpu_regs *regs, uint32_t vector, uint32_t error_code)
 		domain_kill(d, regs, "%s for vector %u (%s)", why, vector, vector_name(vector));
 		return;
 	}
-	if (copy_to_guest(plan.frame_addr, &plan.frame, sizeof(plan.frame))) {
+	const uint8_t *frame = (const uint8_t *)&plan.frame + sizeof(plan.frame) - plan.frame_size;
+	if (copy_to_guest(plan.frame_addr, frame, plan.frame_size)) {
 		domain_kill(d, regs, "cannot push the bounce frame for vector %u (%s) at %08x",
 			    vector, vector_name(vector), plan.frame_addr);
 		return;

@@ -14,9 +14,15 @@
 #include "arch/regs.h"
 #include "arch/vtrap.h"
 
+/* Vectors below this are exceptions, whose frames carry an error-code slot (0 when
+ * the CPU gives none); a software interrupt to a higher vector has no such slot,
+ * exactly like the frame a CPU gate pushes (which the fast trap relies on). */
+#define BOUNCE_FIRST_SOFT_VECTOR 32u
+
 /* Where a bounce goes and what it pushes, computed without side effects. */
 struct bounce_plan {
 	struct pv_bounce_frame frame; /* what goes on the guest stack */
+	uint32_t frame_size;	      /* 24, or 20 without the error-code slot */
 	uint32_t frame_addr;	      /* where: the new guest ESP */
 	uint32_t ss;		      /* the handler's stack selector */
 	uint32_t handler_cs, handler_eip;

@@ -26,7 +26,10 @@ const char *bounce_plan_make(const struct cpu_regs *regs, uint32_t vector, uint3
 		stack_ss = kernel_ss;
 		stack_esp = kernel_esp;
 	}
-	if (stack_esp < sizeof(struct pv_bounce_frame) || stack_esp > PV_HV_START)
+	uint32_t size = sizeof(struct pv_bounce_frame);
+	if (vector >= BOUNCE_FIRST_SOFT_VECTOR)
+		size -= sizeof(plan->frame.error_code);
+	if (stack_esp < size || stack_esp > PV_HV_START)
 		return "ring-1 stack pointer out of range";
 
 	plan->frame.error_code = error_code;
@@ -38,12 +41,12 @@ const char *bounce_plan_make(const struct cpu_regs *regs, uint32_t vector, uint3
 	plan->frame.esp = regs->esp;
 	plan->frame.ss = regs->ss & 0xFFFF;
 
-	plan->frame_addr = stack_esp - sizeof(struct pv_bounce_frame);
+	plan->frame_size = size;
+	plan->frame_addr = stack_esp - size;
 	plan->ss = stack_ss;
 	plan->handler_cs = vt->cs;
 	plan->handler_eip = vt->address;
 	plan->eflags = (regs->eflags & ~EFLAGS_CLEARED_ON_ENTRY) | PV_EFLAGS_IF | PV_EFLAGS_FIXED;
 	plan->mask_events = (vt->flags & PV_TRAP_MASK_EVENTS) != 0;
-	(void)vector;
 	return 0;
 }

@@ -84,3 +84,9 @@ void tss_set_ring0_stack(uint32_t esp0)
 {
 	hv_tss.esp0 = esp0;
 }
+
+void tss_set_ring1_stack(uint32_t ss1, uint32_t esp1)
+{
+	hv_tss.ss1 = ss1;
+	hv_tss.esp1 = esp1;
+}

@@ -19,6 +19,9 @@ void gdt_init(void);
 
 /* The ring-0 stack the CPU switches to on a trap from a guest: the entry stack. */
 void tss_set_ring0_stack(uint32_t esp0);
+
+/* The ring-1 stack the CPU switches to through a direct gate (fast_trap.h). */
+void tss_set_ring1_stack(uint32_t ss1, uint32_t esp1);
 #endif
 
 #endif

@@ -21,7 +21,7 @@ struct word {
 /* Everything parsed so far; copied to the caller only on success. */
 struct parse_state {
 	struct domain_config cfg;
-	bool seen_name, seen_mem, seen_hypercall;
+	bool seen_name, seen_mem, seen_hypercall, seen_fast_trap;
 	struct word path; /* len 0 when the line names no module path */
 };
 
@@ -111,6 +111,18 @@ static const char *parse_hypercall(struct word v, struct domain_config *cfg)
 	return NULL;
 }
 
+/* Check fasttrap=on|off. */
+static const char *parse_fast_trap(struct word v, struct domain_config *cfg)
+{
+	if (word_is(v, "on"))
+		cfg->fast_trap = 1;
+	else if (word_is(v, "off"))
+		cfg->fast_trap = 0;
+	else
+		return "fasttrap= must be on or off";
+	return NULL;
+}
+
 /* Take one word of the line. A first word without '=' is the module path; a key
  * hv knows is checked; any other word belongs to the guest and is skipped. */
 static const char *take_word(struct word w, bool first, struct parse_state *st)
@@ -144,6 +156,12 @@ static const char *take_word(struct word w, bool first, struct parse_state *st)
 		st->seen_hypercall = true;
 		return parse_hypercall(value, &st->cfg);
 	}
+	if (word_is(key, "fasttrap")) {
+		if (st->seen_fast_trap)
+			return "fasttrap= given twice";
+		st->seen_fast_trap = true;
+		return parse_fast_trap(value, &st->cfg);
+	}
 	return NULL;
 }
 
@@ -170,7 +188,8 @@ static void name_from_path(struct word path, struct domain_config *cfg)
 const char *domain_config_parse(const char *cmdline, struct domain_config *out)
 {
 	struct parse_state st = { .cfg = { .mem_pages = DOMAIN_MEM_DEFAULT_PAGES,
-					   .transport = HC_TRANSPORT_INT82 } };
+					   .transport = HC_TRANSPORT_INT82,
+					   .fast_trap = 1 } };
 	uint32_t len = 0;
 	const char *why;
 

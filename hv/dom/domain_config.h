@@ -4,13 +4,16 @@
  *
  *   build/x/guest.elf name=foo mem=8M hypercall=vmcall console=hvc0
  *
- * The first word, when it has no '=', is the module's path. Three keys belong to hv:
+ * The first word, when it has no '=', is the module's path. Four keys belong to hv:
  *
  *   name=NAME           1..31 of [A-Za-z0-9_.-]; default: the path's basename
  *                       without its last extension, or "domain" with no path
  *   mem=SIZE            bytes, or with a K or M suffix (k and m also accepted);
  *                       whole pages, 1 MiB .. 48 MiB; default 4 MiB
  *   hypercall=int|vmcall the transport the hypercall page uses; default int
+ *   fasttrap=on|off     let a guest's INT 0x80 handler be entered directly from
+ *                       ring 3 without passing through hv (arch/fast_trap.h);
+ *                       default on
  *
  * Every other word belongs to the guest: hv ignores it here and passes the whole
  * line on in start_info.cmdline. Giving one of hv's keys twice is an error. */
@@ -35,6 +38,7 @@ struct domain_config {
 	char name[DOMAIN_NAME_MAX + 1]; /* NUL-terminated, NUL-padded */
 	uint32_t mem_pages;		/* default 1024 (4 MiB) */
 	enum hc_transport transport;	/* default INT82 */
+	uint32_t fast_trap;		/* 1 (default) or 0 */
 };
 
 /* Parse a module command line into *out. cmdline may be NULL (an empty line). At

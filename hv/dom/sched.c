@@ -4,6 +4,7 @@
 #include <stdbool.h>
 
 #include "arch/cpu.h"
+#include "arch/fast_trap.h"
 #include "arch/fpu.h"
 #include "arch/trampoline.h"
 #include "dev/debug_exit.h"
@@ -59,6 +60,7 @@ static void switch_to(struct domain *d, struct cpu_regs *frame)
 	*frame = d->regs;
 	fpu_restore(&d->fpu);
 	tramp_set_guest_cr3(d->cr3);
+	fast_trap_sync(d);
 	current = d;
 }
 

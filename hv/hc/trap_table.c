@@ -3,6 +3,7 @@
 #include <pv/layout.h>
 #include <pv/trap.h>
 
+#include "arch/fast_trap.h"
 #include "dom/domain.h"
 #include "hc/hc_handlers.h"
 #include "hc/trap_table_check.h"
@@ -37,6 +38,7 @@ long hc_set_trap_table(guest_addr_t table, uint32_t count)
 	}
 	d->vidtr.base = count ? table : 0;
 	d->vidtr.limit = count ? (uint16_t)(count * sizeof(entries[0]) - 1) : 0;
+	fast_trap_sync(d);
 	return 0;
 }
 
@@ -54,5 +56,6 @@ long hc_stack_switch(uint32_t ss, uint32_t esp)
 		return -PV_EINVAL;
 	current->kernel_ss = ss;
 	current->kernel_esp = esp;
+	fast_trap_sync(current);
 	return 0;
 }

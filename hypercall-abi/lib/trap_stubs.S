@@ -21,7 +21,13 @@ pv_trap_stub_\vector:
 .irp v, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
 STUB \v
 .endr
-STUB 128
+/* Vector 0x80 is a software interrupt: hv (or the CPU, through a direct gate)
+ * delivers it without an error-code slot, so the stub supplies a zero one. */
+	.globl pv_trap_stub_128
+pv_trap_stub_128:
+	push $0
+	push $128
+	jmp pv_trap_common
 
 /* Their addresses, for traps.c: vectors 0..31, then 0x80. */
 	.section .rodata

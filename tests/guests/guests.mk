@@ -13,13 +13,13 @@ TEST_MODULES :=
 TEST_GUEST_DIRS := $(filter-out common,$(notdir $(patsubst %/,%,$(wildcard tests/guests/*/))))
 TEST_GUEST_NAMES := $(sort $(foreach d,$(TEST_GUEST_DIRS),$(if $(wildcard tests/guests/$(d)/*.c tests/guests/$(d)/*.S),$(d))))
 TEST_GUEST_ELFS := $(patsubst %,$(BUILD)/tests/guests/%.elf,$(TEST_GUEST_NAMES))
-TEST_COMMON_OBJS := $(patsubst %,$(BUILD)/%.o,$(wildcard tests/guests/common/*.c))
+TEST_COMMON_OBJS := $(patsubst %,$(BUILD)/%.o,$(wildcard tests/guests/common/*.c tests/guests/common/*.S))
 
 # The deliberately sensitive guests, each with the mnemonics pvscan must find in it
 # (NAME:mnemonic,... ; pvscan's names). Every other test guest must scan clean.
 PVSCAN_SENSITIVE_GUESTS := popek-gap:sgdt,sidt \
 	hostile-privileged:cli,clts,hlt,in,invlpg,lgdt,lidt,mov-cr,out,rdmsr,sti,wbinvd,wrmsr \
-	soft-int:int
+	soft-int:int fast-trap:int
 PVSCAN_SENSITIVE_NAMES := $(foreach g,$(PVSCAN_SENSITIVE_GUESTS),$(firstword $(subst :, ,$(g))))
 PVSCAN_EXPECT += $(foreach g,$(PVSCAN_SENSITIVE_GUESTS),$(if $(filter $(firstword $(subst :, ,$(g))),$(TEST_GUEST_NAMES)),$(BUILD)/tests/guests/$(subst :,.elf:,$(g))))
 PVSCAN_CLEAN_ELFS += $(filter-out $(patsubst %,$(BUILD)/tests/guests/%.elf,$(PVSCAN_SENSITIVE_NAMES)),$(TEST_GUEST_ELFS))

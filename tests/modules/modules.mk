@@ -16,7 +16,7 @@
 MODULES_DIR := $(BUILD)/tests/modules
 MODULES_WITNESS := $(BUILD)/tests/guests/witness.elf
 MODULES_MK := tests/modules/modules.mk
-MODULES_WITNESS_OBJS := $(patsubst %,$(BUILD)/%.o,$(wildcard tests/guests/witness/*.c tests/guests/common/*.c))
+MODULES_WITNESS_OBJS = $(patsubst %,$(BUILD)/%.o,$(wildcard tests/guests/witness/*.c)) $(TEST_COMMON_OBJS)
 
 TEST_MODULES += $(addprefix $(MODULES_DIR)/,notelf.bin elf64.elf wrong-machine.elf \
 	relocatable.o truncated.elf nonotes.elf abi-major.elf highbase.elf)

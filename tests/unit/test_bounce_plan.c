@@ -106,3 +106,17 @@ Test(bounce_plan, mask_events_flag_is_carried)
 	cr_assert_null(bounce_plan_make(&r, 13, 0, &handler, 0, 0, 0, &p));
 	cr_assert_not(p.mask_events);
 }
+
+Test(bounce_plan, software_interrupts_have_no_error_code_slot)
+{
+	struct cpu_regs r = ring1_regs();
+	r.cs = PV_SEL_USER_CS;
+	r.ss = PV_SEL_USER_DS;
+	struct bounce_plan p;
+	cr_assert_null(
+		bounce_plan_make(&r, 0x80, 0, &handler, PV_SEL_KERNEL_DS, 0xC0300000, 0, &p));
+	cr_assert_eq(p.frame_size, 20, "eip cs eflags esp ss, as a CPU gate pushes them");
+	cr_assert_eq(p.frame_addr, 0xC0300000 - 20);
+	cr_assert_null(bounce_plan_make(&r, 31, 0, &handler, PV_SEL_KERNEL_DS, 0xC0300000, 0, &p));
+	cr_assert_eq(p.frame_size, 24, "exceptions keep the error-code slot");
+}

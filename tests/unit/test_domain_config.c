@@ -220,6 +220,26 @@ Test(domain_config, hypercall_unknown_transport)
 	expect_reason("hypercall=in", "hypercall= must be int or vmcall");
 }
 
+/* ---- fasttrap= ---- */
+
+Test(domain_config, fast_trap_defaults_on)
+{
+	cr_assert_eq(expect_ok("guest.elf").fast_trap, 1);
+}
+
+Test(domain_config, fast_trap_on_and_off)
+{
+	cr_assert_eq(expect_ok("fasttrap=off").fast_trap, 0);
+	cr_assert_eq(expect_ok("fasttrap=on").fast_trap, 1);
+}
+
+Test(domain_config, fast_trap_bad_value_or_twice)
+{
+	expect_reason("fasttrap=yes", "fasttrap= must be on or off");
+	expect_reason("fasttrap=", "fasttrap= must be on or off");
+	expect_reason("fasttrap=on fasttrap=off", "fasttrap= given twice");
+}
+
 /* ---- Keys given twice, keys that belong to the guest ---- */
 
 Test(domain_config, name_given_twice)

@@ -54,7 +54,12 @@ struct pv_desc_ptr {
 PV_ASSERT_SIZE(struct pv_desc_ptr, 8);
 PV_ASSERT_OFFSET(struct pv_desc_ptr, limit, 4);
 
-/* The frame hv pushes on the guest's ring-1 stack when it bounces a trap. */
+/* The frame hv pushes on the guest's ring-1 stack when it bounces a trap. For
+ * vectors 0..31 (exceptions) it is all six words, error_code 0 when the CPU has
+ * none. For a software interrupt to vector 32..255 (INT n) there is no error_code
+ * word: the frame starts at eip, exactly what a CPU gate pushes, so a handler sees
+ * the same frame whether hv bounced the INT or the CPU entered it directly (the
+ * fast trap for INT 0x80, docs/abi.md). */
 struct pv_bounce_frame {
 	uint32_t error_code;
 	uint32_t eip;

@@ -28,6 +28,17 @@ __attribute__((noreturn)) static void finish(const char *result, uint32_t code)
 	pv_shutdown(PV_SHUTDOWN_POWEROFF, code);
 }
 
+extern char test_ring1_resume[];
+extern uint32_t test_ring1_resume_esp;
+
+void test_resume_ring1(struct pv_trap_regs *regs)
+{
+	regs->cs = PV_SEL_KERNEL_CS;
+	regs->ss = PV_SEL_KERNEL_DS;
+	regs->eip = (uint32_t)test_ring1_resume;
+	regs->esp = test_ring1_resume_esp;
+}
+
 int test_case_is(const char *name)
 {
 	char word[40], line[PV_CMDLINE_MAX + 2];

@@ -33,6 +33,13 @@ void test_check(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3
 			   (unsigned long)expected_);                                         \
 	} while (0)
 
+/* Run ring-3 code at eip with stack esp (after hv_stack_switch gave the kernel a
+ * stack). It returns when a trap handler calls test_resume_ring1() (user_trip.S). */
+void test_run_user(uint32_t eip, uint32_t esp);
+
+/* In a trap handler: resume ring 1 where test_run_user was called. */
+void test_resume_ring1(struct pv_trap_regs *regs);
+
 /* Whether the module command line holds the word "case=name": one guest, several
  * test.conf variants. */
 int test_case_is(const char *name);

@@ -5,13 +5,11 @@
  * ring-1 handler with a bounce frame at the top of that stack, showing the user
  * CS and SS (RPL 3), the faulting EIP and the user ESP, and for the page fault
  * error code U|W and cr2. The handler can then resume ring 1 by rewriting the
- * frame, which is how this test gets back from each trip (user.S). Guest pages
+ * frame, which is how this test gets back from each trip (test_run_user). Guest pages
  * are mapped with the user bit for now, so ring 3 can run the code in this image. */
 #include "test.h"
 
-void run_user(uint32_t eip, uint32_t esp);
-extern char ring1_resume[], user_ud2[], user_store[];
-extern uint32_t ring1_resume_esp;
+extern char user_ud2[], user_store[];
 
 #define PF_WRITE 0x2u
 #define PF_USER 0x4u
@@ -41,10 +39,7 @@ static void user_trap(struct pv_trap_regs *regs)
 	seen.handler_ds = ds;
 	seen.cr2 = pv_shared_info->vcpu[0].cr2;
 	seen.count++;
-	regs->cs = PV_SEL_KERNEL_CS;
-	regs->ss = PV_SEL_KERNEL_DS;
-	regs->eip = (uint32_t)ring1_resume;
-	regs->esp = ring1_resume_esp;
+	test_resume_ring1(regs);
 }
 
 static void check_field(const char *what, const char *field, uint32_t got, uint32_t want)
@@ -60,7 +55,7 @@ static void check_user_trap(const char *what, const void *eip, uint32_t vector, 
 	const uint32_t user_top = (uint32_t)user_stack + sizeof(user_stack);
 	uint32_t count = seen.count;
 
-	run_user((uint32_t)eip, user_top);
+	test_run_user((uint32_t)eip, user_top);
 	printf("ring3-traps: %s: vector %lu error %lx eip %08lx cs %04lx frame %08lx\n", what,
 	       (unsigned long)seen.regs.vector, (unsigned long)seen.regs.error_code,
 	       (unsigned long)seen.regs.eip, (unsigned long)seen.regs.cs,
