@@ -2,6 +2,7 @@
 #include "arch/gdt.h"
 
 #include <pv/layout.h>
+#include <pv/mm.h>
 
 #include "arch/trampoline.h"
 
@@ -24,7 +25,17 @@ struct tss {
 };
 
 static struct tss hv_tss TRAMP_DATA;
-static uint64_t gdt[8] TRAMP_DATA;
+
+/* The live GDT: one page of its own, the largest table a guest may ask for. Its
+ * GDTR limit never changes: a guest index past the guest's own entries holds a
+ * zero descriptor, and loading one faults (#GP with the selector) exactly as an
+ * index past a shorter limit would, so switching domains never reloads GDTR. */
+static uint64_t gdt[PV_GDT_MAX_ENTRIES] TRAMP_DATA __attribute__((aligned(4096)));
+_Static_assert(sizeof(gdt) == 4096, "the GDT fills exactly one trampoline page");
+
+/* Guest entries [PV_GDT_FIRST_GUEST_ENTRY, guest_end) may be non-zero; the rest of
+ * the guest range is zero. Saves clearing the whole page on every domain switch. */
+static uint32_t guest_end = PV_GDT_FIRST_GUEST_ENTRY;
 
 /* Encode one descriptor; limit is in the unit the flags choose (bytes or pages). */
 static uint64_t seg_descriptor(uint32_t base, uint32_t limit, uint8_t access, uint8_t flags)
@@ -78,6 +89,57 @@ void gdt_init(void)
 			 :
 			 : "m"(gdtr), "i"(HV_CS), "r"(HV_DS), "r"(0), "r"((uint16_t)HV_TSS)
 			 : "memory");
+}
+
+/* Set guest descriptor index (in range) to (lo, hi), accessed bit preset. */
+static void set_guest_entry(uint32_t index, uint32_t lo, uint32_t hi)
+{
+	uint64_t d = (uint64_t)hi << 32 | lo;
+	/* The live page is read-only in every guest view: the CPU must never need to
+	 * set the accessed bit itself when the guest loads the selector. */
+	if (d & (uint64_t)SEG_PRESENT << 40)
+		d |= (uint64_t)SEG_ACCESSED << 40;
+	gdt[index] = d;
+	if (index >= guest_end)
+		guest_end = index + 1;
+}
+
+/* hv runs with the guest's FS and GS still loaded: trap_common saves them but
+ * does not replace them. Once the guest range has changed, reloading one of them
+ * inside hv (hv_trap returning from a nested trap, such as the exit path's own
+ * fault on a selector the guest just dropped) could find its descriptor gone and
+ * fault where nothing catches it. So null them: the guest's values are safe in
+ * its saved frame, and return_to_guest reloads them from there. */
+static void forget_guest_fs_gs(void)
+{
+	__asm__ volatile("mov %0, %%fs\n\t"
+			 "mov %0, %%gs"
+			 :
+			 : "r"(0));
+}
+
+void gdt_set_guest_entry(uint32_t index, uint32_t lo, uint32_t hi)
+{
+	if (index < PV_GDT_FIRST_GUEST_ENTRY || index >= PV_GDT_MAX_ENTRIES)
+		return;
+	set_guest_entry(index, lo, hi);
+	forget_guest_fs_gs();
+}
+
+void gdt_load_guest(const uint32_t *words, uint32_t entries)
+{
+	if (!words)
+		entries = 0;
+	if (entries > PV_GDT_MAX_ENTRIES)
+		entries = PV_GDT_MAX_ENTRIES;
+	uint32_t old_end = guest_end;
+	guest_end = PV_GDT_FIRST_GUEST_ENTRY;
+	uint32_t i = PV_GDT_FIRST_GUEST_ENTRY;
+	for (; i < entries; i++)
+		set_guest_entry(i, words[2 * i], words[2 * i + 1]);
+	for (; i < old_end; i++)
+		gdt[i] = 0;
+	forget_guest_fs_gs();
 }
 
 void tss_set_ring0_stack(uint32_t esp0)

@@ -76,6 +76,9 @@ trap_common:
 	mov $HV_DS, %ax
 	mov %ax, %ds
 	mov %ax, %es
+	xor %eax, %eax /* hv never runs on a guest's FS or GS: it may remove them */
+	mov %ax, %fs
+	mov %ax, %gs
 	cld
 	mov tramp_hv_cr3, %eax
 	mov %eax, %cr3

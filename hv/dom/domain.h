@@ -46,6 +46,9 @@ struct domain {
 	struct vtrap vidt[NR_VECTORS];
 	struct pv_desc_ptr vidtr;	/* what store_idt reports */
 	uint32_t kernel_ss, kernel_esp; /* stack_switch: the stack for traps from ring 3 */
+	/* set_gdt: the guest's descriptor frame, if any */
+	uint32_t gdt_mfn;
+	uint32_t gdt_entries;
 };
 
 /* The domain whose frame is on hv's stack right now. */

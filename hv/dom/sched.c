@@ -6,10 +6,12 @@
 #include "arch/cpu.h"
 #include "arch/fast_trap.h"
 #include "arch/fpu.h"
+#include "arch/gdt.h"
 #include "arch/trampoline.h"
 #include "dev/debug_exit.h"
 #include "dom/domain.h"
 #include "lib/printf.h"
+#include "mm/paging.h"
 
 static bool yield_requested;
 
@@ -59,6 +61,7 @@ static void switch_to(struct domain *d, struct cpu_regs *frame)
 {
 	*frame = d->regs;
 	fpu_restore(&d->fpu);
+	gdt_load_guest(d->gdt_entries ? mfn_to_virt(d->gdt_mfn) : 0, d->gdt_entries);
 	tramp_set_guest_cr3(d->cr3);
 	fast_trap_sync(d);
 	current = d;

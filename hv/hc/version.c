@@ -10,7 +10,7 @@ long hc_version(uint32_t cmd)
 		return PV_ABI_VERSION;
 	case PV_VERSION_FEATURES:
 		return PV_FEAT_INT82 | PV_FEAT_VMCALL | PV_FEAT_HYPERCALL_PAGE |
-		       PV_FEAT_DIRECT_PAGING;
+		       PV_FEAT_DIRECT_PAGING | PV_FEAT_GUEST_GDT;
 	default:
 		return -PV_EINVAL;
 	}

@@ -73,6 +73,11 @@ int ft_get_l2e(struct frame_table *ft, uint32_t entry, uint16_t owner)
 	err = ft_get_type(ft, mfn, owner, FT_L1);
 	if (err)
 		return err;
+	/* Validating the L1 may itself have mapped it (read-only): check again. */
+	if (ft->info[mfn].ref_count == 0xFFFF) {
+		ft_put_type(ft, mfn);
+		return -PV_EBUSY;
+	}
 	ft->info[mfn].ref_count++;
 	return 0;
 }
