@@ -3,6 +3,7 @@
 
 #include <pv/layout.h>
 #include <pv/mm.h>
+#include <pv/mm.h>
 
 #include "arch/trampoline.h"
 
@@ -65,6 +66,10 @@ void gdt_init(void)
 		seg_descriptor(0, below_hv, data | SEG_DPL(1), SEG_FLAGS_4K_32);
 	gdt[PV_SEL_USER_CS >> 3] = seg_descriptor(0, below_hv, code | SEG_DPL(3), SEG_FLAGS_4K_32);
 	gdt[PV_SEL_USER_DS >> 3] = seg_descriptor(0, below_hv, data | SEG_DPL(3), SEG_FLAGS_4K_32);
+	/* The M2P table's own window: read-only data, byte-granular, ring 1. */
+	gdt[PV_SEL_M2P >> 3] =
+		seg_descriptor(PV_M2P_START, PV_M2P_ENTRIES * 4 - 1,
+			       SEG_PRESENT | SEG_CODE_DATA | SEG_ACCESSED | SEG_DPL(1), 0x4);
 
 	/* No I/O bitmap: iomap_base past the limit denies every port to rings 1-3. */
 	hv_tss.ss0 = HV_DS;

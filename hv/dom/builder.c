@@ -211,6 +211,14 @@ struct domain *domain_build(const void *image, uint32_t size, const char *cmdlin
 		return 0;
 	}
 	ft_hv.info[l2_mfn].flags |= FI_PINNED;
+	/* hv writes shared_info behind the guest's back (cr2, the virtual IF): it must
+	 * never become a page table or descriptor frame, so it keeps one writable use
+	 * of its own for the domain's whole life, mapped or not. */
+	if (ft_get_type(&ft_hv, shared_mfn, d->id, FT_WRITABLE)) {
+		*why = "shared_info is not writable (hv bug)";
+		domain_discard(d);
+		return 0;
+	}
 	d->shared = mfn_to_virt(shared_mfn);
 	d->shared->vcpu[0].upcall_mask = 1;
 	memset(d->shared->evtchn_mask, 0xFF, sizeof(d->shared->evtchn_mask));

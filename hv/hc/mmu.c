@@ -30,6 +30,8 @@ static int mmu_request(const struct pv_mmu_update *req)
 		return pt_update_entry(&ft_hv, owner, req->ptr & ~3u, req->val);
 	case PV_MMU_MACHPHYS_UPDATE: {
 		uint32_t mfn = req->ptr >> 12;
+		if (req->ptr & 0xFFC)
+			return -PV_EINVAL; /* a frame, not an entry inside one */
 		if (mfn >= ft_hv.nr_frames || ft_hv.info[mfn].owner != owner)
 			return -PV_EPERM;
 		m2p_set(mfn, req->val);
@@ -98,12 +100,13 @@ static long run_batch(guest_addr_t items, uint32_t count, guest_addr_t done,
 	uint64_t bytes = (uint64_t)count * sizeof(chunk[0]);
 	if (bytes > PV_HV_START || !guest_range_ok(items, (uint32_t)bytes))
 		return -PV_EFAULT;
-	if (done && !guest_range_ok(done, sizeof(uint32_t)))
-		return -PV_EFAULT;
 	if (count > PV_MMU_BATCH_MAX)
 		return -PV_EINVAL;
-
+	/* Prove done writable before anything is applied (writing 0 there now). */
 	uint32_t applied = 0;
+	if (done && copy_to_guest(done, &applied, sizeof(applied)))
+		return -PV_EFAULT;
+
 	int err = 0;
 	while (applied < count && !err) {
 		uint32_t n = count - applied < CHUNK ? count - applied : CHUNK;
@@ -118,6 +121,8 @@ static long run_batch(guest_addr_t items, uint32_t count, guest_addr_t done,
 				applied++;
 		}
 	}
+	/* It was writable a moment ago; only a batch that unmapped it can make this
+	 * fail, and then the caller learns the count from its page tables. */
 	if (done && copy_to_guest(done, &applied, sizeof(applied)) && !err)
 		err = -PV_EFAULT;
 	return err ? err : (long)count;

@@ -73,8 +73,9 @@ void ft_put_l2e(struct frame_table *ft, uint32_t entry);
 
 /* Take a use of type on mfn for domain owner, validating its content if this is
  * the first use of that type. 0, or -PV_EPERM (not owner's), -PV_EBUSY (in use as
- * another type) or -PV_EINVAL (content does not validate). Changes nothing on
- * failure. */
+ * another type, or being validated), or, when the content does not validate, the
+ * error of the first entry that failed (-PV_EPERM, -PV_EBUSY or -PV_EINVAL).
+ * Changes nothing on failure. */
 int ft_get_type(struct frame_table *ft, uint32_t mfn, uint16_t owner, enum frame_type type);
 
 /* Drop a use of mfn's current type; the last use of a table type drops every

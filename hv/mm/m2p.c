@@ -6,6 +6,7 @@
 #include "mm/paging.h"
 
 #define M2P_ENTRIES (HV_DIRECTMAP_LIMIT / PAGE_SIZE)
+_Static_assert(M2P_ENTRIES == PV_M2P_ENTRIES, "the ABI publishes the M2P table's size");
 #define M2P_PAGES (M2P_ENTRIES * 4 / PAGE_SIZE)
 
 static uint32_t m2p[M2P_ENTRIES] __attribute__((aligned(PAGE_SIZE)));

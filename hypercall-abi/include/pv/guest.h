@@ -60,6 +60,23 @@ static inline void pv_events_unmask(void)
 	pv_shared_info->vcpu[0].upcall_mask = 0;
 }
 
+/* The pfn this domain uses for machine frame mfn, or PV_M2P_INVALID, read from the
+ * M2P table through its read-only segment (pv/mm.h). Ring 1 only. */
+static inline uint32_t pv_m2p_lookup(uint32_t mfn)
+{
+	uint32_t pfn;
+	uint16_t saved;
+	if (mfn >= PV_M2P_ENTRIES)
+		return PV_M2P_INVALID;
+	__asm__ volatile("mov %%fs, %0\n\t"
+			 "mov %2, %%fs\n\t"
+			 "mov %%fs:(,%3,4), %1\n\t"
+			 "mov %0, %%fs"
+			 : "=&r"(saved), "=&r"(pfn)
+			 : "r"((uint32_t)PV_SEL_M2P), "r"(mfn));
+	return pfn;
+}
+
 /* Write a NUL-terminated string to the hv console. */
 long pv_console_puts(const char *s);
 

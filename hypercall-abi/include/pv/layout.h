@@ -27,6 +27,7 @@
 #define PV_SEL_KERNEL_DS 0x29u /* index 5, DPL 1: guest kernel data and stack */
 #define PV_SEL_USER_CS 0x33u   /* index 6, DPL 3: guest user code */
 #define PV_SEL_USER_DS 0x3Bu   /* index 7, DPL 3: guest user data and stack */
+#define PV_SEL_M2P 0x41u       /* index 8, DPL 1: the M2P table, read-only (pv/mm.h) */
 
 /* The software-interrupt vector of the int transport (a DPL-1 gate). */
 #define PV_HYPERCALL_VECTOR 0x82u

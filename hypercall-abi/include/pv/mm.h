@@ -38,8 +38,12 @@ PV_ASSERT_OFFSET(struct pv_mmuext_op, arg, 4);
 #define PV_PTE_FRAME 0xFFFFF000u
 
 /* The M2P table: uint32_t m2p[mfn] = pfn, read-only to guest kernels. Frames that
- * belong to no guest pfn read as PV_M2P_INVALID. */
+ * belong to no guest pfn read as PV_M2P_INVALID. It lies in hv's area, beyond the
+ * flat segments' limit, so a guest kernel reads it through its own read-only
+ * segment: entry mfn is at PV_SEL_M2P:(mfn * 4), for mfn < PV_M2P_ENTRIES
+ * (pv_m2p_lookup in pv/guest.h does this). Its linear address is PV_M2P_START. */
 #define PV_M2P_START 0xFC400000u
+#define PV_M2P_ENTRIES 15360u /* the machine frames hv manages: 60 MiB */
 #define PV_M2P_INVALID 0xFFFFFFFFu
 
 /* The guest GDT (set_gdt): one frame of 512 descriptors; the first

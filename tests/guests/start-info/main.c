@@ -81,6 +81,11 @@ int main(void)
 	test_check(p2m[si->nr_pages - 1] != 0 && p2m[si->nr_pages - 1] != p2m[0],
 		   "p2m[last] is 0 or p2m[0]");
 
+	/* The M2P table, through its own read-only segment, is the P2M list reversed. */
+	for (uint32_t pfn = 0; pfn < si->nr_pages; pfn += si->nr_pages / 16)
+		TEST_EQ(pv_m2p_lookup(p2m[pfn]), pfn, "m2p[p2m[pfn]]");
+	TEST_EQ(pv_m2p_lookup(PV_M2P_ENTRIES), PV_M2P_INVALID, "m2p beyond the table");
+
 	/* The heap. */
 	const uint32_t size = 1u << 20;
 	uint8_t *heap = malloc(size);
