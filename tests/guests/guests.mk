@@ -52,7 +52,7 @@ $(foreach g,$(TEST_GUEST_NAMES),$(eval $(call TEST_GUEST_RULE,$(g))))
 .PHONY: $(PORTING_HELLO_ELF)
 $(PORTING_HELLO_ELF): $(GUEST_CRT0) $(LIBHYPERCALL)
 	$(call msg,MAKE,docs/examples/hello)
-	$(Q)$(MAKE) -s --no-print-directory -C docs/examples/hello PV32=$(CURDIR) OUT=$(CURDIR)/$(dir $@)
+	$(Q)$(MAKE) -s --no-print-directory -C docs/examples/hello PV32=$(CURDIR) OUT=$(abspath $(dir $@))
 
 .PHONY: check-guests
 check-guests: $(HV_ELF) $(PVGUEST_ELF) $(TEST_GUEST_ELFS) $(TEST_MODULES) $(PORTING_HELLO_ELF)

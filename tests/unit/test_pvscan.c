@@ -161,9 +161,11 @@ Test(pvscan_classify, software_interrupts_other_than_int3)
 
 /* --- The hypercall gate and the breakpoint are not flagged. --- */
 
-Test(pvscan_classify, int_0x80_is_flagged)
+Test(pvscan_classify, int_0x80_is_allowed_only_in_a_stub)
 {
-	expect_flagged("  8d:\tcd 80                \tint    $0x80", "int");
+	/* A user program's system call: sanctionable, so reported outside a marked stub. */
+	expect_sanctionable("  8d:\tcd 80                \tint    $0x80", "int");
+	expect_flagged("  8f:\tcd 81                \tint    $0x81", "int");
 }
 
 Test(pvscan_classify, int_0x82_is_the_hypercall_gate)
@@ -236,7 +238,8 @@ Test(pvscan_classify, prefixes_are_skipped)
 	expect_flagged("  9d:\tf3 fa                \trepz cli", "cli");
 	expect_flagged("  9f:\t64 fa                \tfs cli", "cli");
 	expect_flagged("  a1:\t2e ec                \tcs in  (%dx),%al", "in");
-	expect_flagged("  a9:\t3e cd 80             \tds int $0x80", "int");
+	expect_sanctionable("  a9:\t3e cd 80             \tds int $0x80", "int");
+	expect_flagged("  a9:\t3e cd 81             \tds int $0x81", "int");
 	expect_flagged("  ac:\t67 f3 6c             \trep insb (%dx),%es:(%di)", "ins");
 	expect_sanctionable("  1a:\tf3 0f 01 c1          \trepz vmcall", "vmcall");
 }

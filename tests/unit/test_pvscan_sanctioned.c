@@ -89,10 +89,10 @@ Test(pvscan_sanctioned, other_sensitive_instructions_inside_the_range_are_report
 	one_range(&s, 0x0, 0x100);
 	struct pvscan_insn_class cli = pvscan_classify("cli");
 	struct pvscan_insn_class sidt = pvscan_classify("sidtl (%eax)");
-	struct pvscan_insn_class int80 = pvscan_classify("int $0x80");
+	struct pvscan_insn_class int81 = pvscan_classify("int $0x81");
 	cr_expect_null(pvscan_sanctioned_exempts(&s, cli, ".text", 0x0, 1));
 	cr_expect_null(pvscan_sanctioned_exempts(&s, sidt, ".text", 0x12, 3));
-	cr_expect_null(pvscan_sanctioned_exempts(&s, int80, ".text", 0x8d, 2));
+	cr_expect_null(pvscan_sanctioned_exempts(&s, int81, ".text", 0x8d, 2));
 	pvscan_sanctioned_free(&s);
 }
 
@@ -278,4 +278,15 @@ Test(pvscan_tally, summary_lists_names_alphabetically)
 			       "  sgdt: 2\n"
 			       "  sidt: 1\n");
 	free(text);
+}
+
+Test(pvscan_sanctioned, a_system_call_stub_is_exempt_inside_its_range_only)
+{
+	struct pvscan_sanctioned s;
+
+	one_range(&s, 0x80, 0x90);
+	struct pvscan_insn_class int80 = pvscan_classify("int $0x80");
+	cr_expect_not_null(pvscan_sanctioned_exempts(&s, int80, ".text", 0x88, 2));
+	cr_expect_null(pvscan_sanctioned_exempts(&s, int80, ".text", 0x40, 2));
+	pvscan_sanctioned_free(&s);
 }

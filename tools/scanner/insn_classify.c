@@ -14,6 +14,7 @@
 #include <string.h>
 
 #define HYPERCALL_VECTOR 0x82 /* `int $0x82` is the guest's way in, never flagged */
+#define SYSCALL_VECTOR 0x80   /* a user program's system call: allowed in a stub */
 
 struct family {
 	const char *mnemonic; /* as objdump spells it, without a size suffix */
@@ -185,7 +186,8 @@ static const struct family *find_family(const char *mnemonic)
 	return NULL;
 }
 
-/* `int $N`: sensitive unless N is the hypercall vector. An operand we cannot
+/* `int $N`: sensitive unless N is the hypercall vector; `int $0x80`, a user
+ * program's system call, may stand in a sanctioned stub. An operand we cannot
  * read is treated as sensitive, so a surprise in objdump's output fails loudly. */
 static struct pvscan_insn_class classify_int(const char *operands)
 {
@@ -199,6 +201,8 @@ static struct pvscan_insn_class classify_int(const char *operands)
 	unsigned long vector = strtoul(operands + 1, &end, 0);
 	if (end == operands + 1 || (*end != '\0' && *end != ' ' && *end != '\t'))
 		return sensitive;
+	if (vector == SYSCALL_VECTOR)
+		return (struct pvscan_insn_class){ PVSCAN_SANCTIONABLE, "int" };
 	return vector == HYPERCALL_VECTOR ? plain : sensitive;
 }
 

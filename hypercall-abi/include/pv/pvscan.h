@@ -12,7 +12,8 @@
  *   - the range is [begin, end) in one section; begin and end of one TAG must
  *     pair up exactly, or pvscan refuses the file (exit status 2);
  *   - inside a range, vmcall, vmmcall and iret (any suffix or prefix) are
- *     exempt. Nothing else is: a cli or an sidt inside a stub is still reported;
+ *     exempt, and so is `int $0x80`, a user program's system-call stub. Nothing
+ *     else is: a cli or an sidt inside a stub is still reported;
  *   - outside every range, nothing is exempt.
  * The symbols must survive into the ELF pvscan reads, so do not strip it. If
  * they are lost the stub is reported, never silently forgiven.
