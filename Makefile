@@ -4,7 +4,7 @@
 #   make run        boot hv with pvguest in QEMU (serial console on this terminal)
 #   make debug      the same, stopped at the first instruction, with gdb attached
 #   make test       unit tests, generated-file drift, format, pvscan, in-guest tests
-#   make bench      instruction counts of the hypercall paths (QEMU -icount)
+#   make bench      instruction counts: hypercalls, PTE updates, faults, syscalls
 #   make docs       regenerate docs/abi.md's table and the guided tour
 #   make deps       install the Debian packages this needs (run and test do it too)
 #   make clean      remove build/

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# bench.sh: what one null hypercall costs on each way into hv (`make bench`).
+# bench.sh: what hypercalls, page-table updates, page faults and system calls
+# cost (`make bench`).
 #
+# Part 1, the null hypercall on each way into hv:
 # Boots the hypercall-cost guest (tests/bench/hypercall-cost) four times under
 # QEMU -icount shift=0,sleep=off, where a TSC difference is an exact count of
 # retired instructions: twice with hypercall=int and twice with hypercall=vmcall
@@ -11,9 +13,15 @@
 # the function call timed in the same run: absolute times are host noise, ratios
 # within one run are not.
 #
-# Prints a Markdown table and writes it to $BENCH_TABLE. docs/performance.md
-# explains the columns. The Makefile passes the variables below; the defaults
-# match mk/qemu.mk for running it by hand after `make`.
+# Part 2, memory and system calls: boots the mm-cost guest (tests/bench/mm-cost)
+# the same way, twice under -icount and once under plain TCG for each of
+# fasttrap=on (INT 0x80 enters the guest kernel directly) and fasttrap=off (it is
+# bounced through hv). Everything but the system call must cost the same in both
+# configurations.
+#
+# Prints two Markdown tables and writes them to $BENCH_TABLE and $MM_BENCH_TABLE.
+# docs/performance.md explains the columns. The Makefile passes the variables
+# below; the defaults match mk/qemu.mk for running it by hand after `make`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,11 +30,15 @@ QEMU_MACHINE=${QEMU_MACHINE:--cpu max -nodefaults -m 64 -display none -no-reboot
 HV_ELF=${HV_ELF:-build/hv/hv.elf}
 BENCH_ELF=${BENCH_ELF:-build/tests/bench/hypercall-cost.elf}
 BENCH_TABLE=${BENCH_TABLE:-build/bench/hypercall.md}
+MM_BENCH_ELF=${MM_BENCH_ELF:-build/tests/bench/mm-cost.elf}
+MM_BENCH_TABLE=${MM_BENCH_TABLE:-build/bench/mm.md}
 
 # Counts are exact, so few iterations do; wall-clock ratios want more, and the
 # guest keeps the fastest of several rounds.
 ICOUNT_ARGS="iters=10000 rounds=3"
 WALL_ARGS="iters=100000 rounds=5"
+MM_ICOUNT_ARGS="iters=1000 rounds=2"
+MM_WALL_ARGS="iters=20000 rounds=5"
 TIMEOUT=30
 
 OUT=$(dirname "$BENCH_TABLE")
@@ -38,19 +50,18 @@ die() {
 	exit 1
 }
 
-for f in "$HV_ELF" "$BENCH_ELF"; do
+for f in "$HV_ELF" "$BENCH_ELF" "$MM_BENCH_ELF"; do
 	[ -f "$f" ] || die "no $f: build it first (make bench does)"
 done
 
-# run_guest LOG TRANSPORT MODE [QEMU ARGS...]: one boot; the serial console goes to LOG.
-# Every domain must finish cleanly (QEMU status 1), or the numbers are void.
+# run_guest LOG MODULE [QEMU ARGS...]: one boot of hv with MODULE (the guest ELF
+# and its command line); the serial console goes to LOG. Every domain must finish
+# cleanly (QEMU status 1), or the numbers are void.
 run_guest() {
-	local log=$1 transport=$2 mode=$3 status=0 args
-	shift 3
-	if [ "$mode" = icount ]; then args=$ICOUNT_ARGS; else args=$WALL_ARGS; fi
+	local log=$1 module=$2 status=0
+	shift 2
 	timeout "$TIMEOUT" "$QEMU" "${machine[@]}" "$@" -serial "file:$log" -kernel "$HV_ELF" \
-		-initrd "$BENCH_ELF hypercall=$transport mode=$mode $args" \
-		</dev/null >"$log.qemu" 2>&1 || status=$?
+		-initrd "$module" </dev/null >"$log.qemu" 2>&1 || status=$?
 	if [ "$status" != 1 ]; then
 		cat "$log" "$log.qemu" >&2
 		die "$log: $(tools/qemu-status "$status")"
@@ -69,17 +80,29 @@ value() {
 # The bench lines of a log, for comparing two runs.
 numbers() { grep '^bench: ' "$1"; }
 
+# same_numbers NAME LOG1 LOG2: warn unless two -icount runs printed the same.
+same_numbers() {
+	if ! diff <(numbers "$2") <(numbers "$3") >/dev/null; then
+		echo "bench: WARNING: two -icount runs with $1 disagree; the counts are not deterministic:" >&2
+		diff <(numbers "$2") <(numbers "$3") >&2 || true
+	fi
+}
+
+if commit=$(git rev-parse --short HEAD 2>/dev/null); then
+	[ -z "$(git status --porcelain 2>/dev/null)" ] || commit="$commit plus uncommitted changes"
+else
+	commit="an uncommitted tree"
+fi
+
+# ---- Part 1: the null hypercall ----
+
 # Exact counts, each configuration twice.
 for transport in int vmcall; do
 	for n in 1 2; do
-		run_guest "$OUT/icount-$transport-$n.log" "$transport" icount -icount shift=0,sleep=off
+		run_guest "$OUT/icount-$transport-$n.log" \
+			"$BENCH_ELF hypercall=$transport mode=icount $ICOUNT_ARGS" -icount shift=0,sleep=off
 	done
-	if ! diff <(numbers "$OUT/icount-$transport-1.log") \
-		<(numbers "$OUT/icount-$transport-2.log") >/dev/null; then
-		echo "bench: WARNING: two -icount runs with hypercall=$transport disagree; the counts are not deterministic:" >&2
-		diff <(numbers "$OUT/icount-$transport-1.log") \
-			<(numbers "$OUT/icount-$transport-2.log") >&2 || true
-	fi
+	same_numbers "hypercall=$transport" "$OUT/icount-$transport-1.log" "$OUT/icount-$transport-2.log"
 done
 # The direct paths do not depend on the page's transport, so both configurations
 # must agree on them too.
@@ -92,24 +115,19 @@ done
 
 # Wall-clock ticks under plain TCG, one run per configuration.
 for transport in int vmcall; do
-	run_guest "$OUT/wall-$transport.log" "$transport" wall
+	run_guest "$OUT/wall-$transport.log" "$BENCH_ELF hypercall=$transport mode=wall $WALL_ARGS"
 done
 
-# ratio LOG PATH: PATH's ticks per call over the function call's, in that run.
+# ratio LOG PATH [KEY]: PATH's ticks per call (or per KEY) over the function
+# call's, in that run.
 ratio() {
 	local t c
-	t=$(value "$1" "$2" ticks_per_call)
+	t=$(value "$1" "$2" "ticks_per_${3:-call}")
 	c=$(value "$1" call ticks_per_call)
 	awk -v t="$t" -v c="$c" 'BEGIN { if (c > 0) printf "%.0f", t / c; else printf "n/a" }'
 }
 
 insns() { value "$OUT/icount-$1-1.log" "$2" insns_per_call; }
-
-if commit=$(git rev-parse --short HEAD 2>/dev/null); then
-	[ -z "$(git status --porcelain 2>/dev/null)" ] || commit="$commit plus uncommitted changes"
-else
-	commit="an uncommitted tree"
-fi
 
 table=$(
 	echo "| path | instructions per round trip | TCG time ratio vs function call |"
@@ -127,4 +145,71 @@ table=$(
 )
 printf '%s\n' "$table" >"$BENCH_TABLE"
 printf '%s\n' "$table"
-echo "bench: table written to $BENCH_TABLE (logs in $OUT)"
+
+# ---- Part 2: page-table updates, a page fault, a system call ----
+
+# INT 0x80 enters the guest directly with fasttrap=on (hv's default) and through
+# hv with fasttrap=off.
+for trap in on off; do
+	for n in 1 2; do
+		run_guest "$OUT/mm-icount-fasttrap-$trap-$n.log" \
+			"$MM_BENCH_ELF fasttrap=$trap mode=icount $MM_ICOUNT_ARGS" -icount shift=0,sleep=off
+	done
+	same_numbers "mm-cost fasttrap=$trap" "$OUT/mm-icount-fasttrap-$trap-1.log" \
+		"$OUT/mm-icount-fasttrap-$trap-2.log"
+	run_guest "$OUT/mm-wall-fasttrap-$trap.log" "$MM_BENCH_ELF fasttrap=$trap mode=wall $MM_WALL_ARGS"
+done
+
+# mm TRAP PATH KEY: PATH's instructions per KEY (pte or call), from the first
+# -icount run with fasttrap=TRAP. mm_ratio TRAP PATH [KEY]: its TCG ratio.
+mm() { value "$OUT/mm-icount-fasttrap-$1-1.log" "$2" "insns_per_$3"; }
+mm_ratio() { ratio "$OUT/mm-wall-fasttrap-$1.log" "$2" "${3:-call}"; }
+# quotient A B: A / B to two decimals.
+quotient() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else printf "n/a" }'; }
+
+# Only the system call may depend on the fast trap.
+for path in pte_batch/pte pte_single/pte pte_update_va/pte page_fault/call call/call; do
+	a=$(mm on "${path%/*}" "${path#*/}")
+	b=$(mm off "${path%/*}" "${path#*/}")
+	[ "$a" = "$b" ] ||
+		echo "bench: WARNING: ${path%/*} costs $a instructions with fasttrap=on but $b with fasttrap=off" >&2
+done
+direct=$(mm on syscall call)
+bounced=$(mm off syscall call)
+awk -v d="$direct" -v b="$bounced" 'BEGIN { exit !(d < b) }' ||
+	echo "bench: WARNING: the direct system call ($direct) is not cheaper than the bounced one ($bounced)" >&2
+
+batch=$(mm on pte_batch pte)
+single=$(mm on pte_single pte)
+update_va=$(mm on pte_update_va pte)
+mm_table=$(
+	echo "| operation | instructions | TCG time ratio vs function call |"
+	echo "|---|---:|---:|"
+	echo "| PTE update: one mmu_update batch of 512, per PTE | $batch | $(mm_ratio on pte_batch pte) |"
+	echo "| PTE update: 512 single-request mmu_update calls, per PTE | $single | $(mm_ratio on pte_single pte) |"
+	echo "| PTE update: 512 update_va_mapping calls, per PTE | $update_va | $(mm_ratio on pte_update_va pte) |"
+	echo "| page fault: #PF bounced to the guest, iret back | $(mm on page_fault call) | $(mm_ratio on page_fault) |"
+	echo "| system call: INT 0x80 from ring 3, direct gate (fast trap) | $direct | $(mm_ratio on syscall) |"
+	echo "| system call: INT 0x80 from ring 3, fasttrap=off (through hv) | $bounced | $(mm_ratio off syscall) |"
+	echo "| function call (noinline) | $(mm on call call) | 1 |"
+	echo
+	wall_on=$OUT/mm-wall-fasttrap-on.log
+	echo "- Batching: per PTE, 512 single requests cost $(quotient "$single" "$batch") times as many" \
+		"instructions as the batch, and update_va_mapping $(quotient "$update_va" "$batch") times as many" \
+		"(under TCG single requests take $(quotient "$(value "$wall_on" pte_single ticks_per_pte)" \
+			"$(value "$wall_on" pte_batch ticks_per_pte)") times as long)."
+	echo "- Fast trap: the direct gate saves $(awk -v d="$direct" -v b="$bounced" 'BEGIN { print b - d }')" \
+		"of the $bounced instructions of a bounced system call, which costs $(quotient "$bounced" "$direct")" \
+		"times as many as a direct one (under TCG it takes" \
+		"$(quotient "$(mm_ratio off syscall)" "$(mm_ratio on syscall)") times as long, each" \
+		"measured in function calls of its own run)."
+	echo
+	echo "Guest and hv instructions together (QEMU -icount shift=0,sleep=off; $MM_ICOUNT_ARGS;" \
+		"empty loop subtracted). Each method remaps the same 512 pages read-only and back read-write;" \
+		"the count is the average of the two. Ratios: TSC ticks under plain TCG over the function" \
+		"call's in the same run ($MM_WALL_ARGS, fastest round). $(date -u '+%Y-%m-%d %H:%M UTC'), $commit."
+)
+printf '%s\n' "$mm_table" >"$MM_BENCH_TABLE"
+echo
+printf '%s\n' "$mm_table"
+echo "bench: tables written to $BENCH_TABLE and $MM_BENCH_TABLE (logs in $OUT)"
