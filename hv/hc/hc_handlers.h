@@ -44,4 +44,13 @@ long hc_set_gdt(guest_addr_t frames, uint32_t entries);
 /* update_descriptor (11): Change one descriptor in the guest's descriptor frame. */
 long hc_update_descriptor(uint32_t maddr, uint32_t lo, uint32_t hi);
 
+/* evtchn_op (12): Event channels: allocate, bind, send, close, query, unmask. */
+long hc_evtchn_op(uint32_t cmd, uint32_t a1, uint32_t a2);
+
+/* set_callbacks (13): Register the event upcall entry point. */
+long hc_set_callbacks(uint32_t event_address, uint32_t failsafe_address);
+
+/* set_timer_op (14): Arm (or cancel) the domain's one-shot timer. */
+long hc_set_timer_op(uint32_t deadline_lo, uint32_t deadline_hi);
+
 #endif

@@ -69,6 +69,21 @@ static long thunk_update_descriptor(const struct hc_args *a)
 	return hc_update_descriptor((uint32_t)a->arg[0], (uint32_t)a->arg[1], (uint32_t)a->arg[2]);
 }
 
+static long thunk_evtchn_op(const struct hc_args *a)
+{
+	return hc_evtchn_op((uint32_t)a->arg[0], (uint32_t)a->arg[1], (uint32_t)a->arg[2]);
+}
+
+static long thunk_set_callbacks(const struct hc_args *a)
+{
+	return hc_set_callbacks((uint32_t)a->arg[0], (uint32_t)a->arg[1]);
+}
+
+static long thunk_set_timer_op(const struct hc_args *a)
+{
+	return hc_set_timer_op((uint32_t)a->arg[0], (uint32_t)a->arg[1]);
+}
+
 const struct hc_entry hc_table[PV_HC_COUNT] = {
 	[PV_HC_VERSION] = { "version", 1, thunk_version },
 	[PV_HC_CONSOLE_IO] = { "console_io", 3, thunk_console_io },
@@ -82,4 +97,7 @@ const struct hc_entry hc_table[PV_HC_COUNT] = {
 	[PV_HC_MMUEXT_OP] = { "mmuext_op", 3, thunk_mmuext_op },
 	[PV_HC_SET_GDT] = { "set_gdt", 2, thunk_set_gdt },
 	[PV_HC_UPDATE_DESCRIPTOR] = { "update_descriptor", 3, thunk_update_descriptor },
+	[PV_HC_EVTCHN_OP] = { "evtchn_op", 3, thunk_evtchn_op },
+	[PV_HC_SET_CALLBACKS] = { "set_callbacks", 2, thunk_set_callbacks },
+	[PV_HC_SET_TIMER_OP] = { "set_timer_op", 2, thunk_set_timer_op },
 };

@@ -62,3 +62,19 @@ long hv_update_descriptor(uint32_t maddr, uint32_t lo, uint32_t hi)
 {
 	return pv_hypercall3(PV_HC_UPDATE_DESCRIPTOR, (uint32_t)maddr, (uint32_t)lo, (uint32_t)hi);
 }
+
+long hv_evtchn_op(uint32_t cmd, uint32_t a1, uint32_t a2)
+{
+	return pv_hypercall3(PV_HC_EVTCHN_OP, (uint32_t)cmd, (uint32_t)a1, (uint32_t)a2);
+}
+
+long hv_set_callbacks(uint32_t event_address, uint32_t failsafe_address)
+{
+	return pv_hypercall2(PV_HC_SET_CALLBACKS, (uint32_t)event_address,
+			     (uint32_t)failsafe_address);
+}
+
+long hv_set_timer_op(uint32_t deadline_lo, uint32_t deadline_hi)
+{
+	return pv_hypercall2(PV_HC_SET_TIMER_OP, (uint32_t)deadline_lo, (uint32_t)deadline_hi);
+}

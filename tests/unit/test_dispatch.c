@@ -74,6 +74,18 @@ long hc_update_descriptor(uint32_t maddr, uint32_t lo, uint32_t hi)
 {
 	return record("update_descriptor", maddr, lo, hi);
 }
+long hc_evtchn_op(uint32_t cmd, uint32_t a1, uint32_t a2)
+{
+	return record("evtchn_op", cmd, a1, a2);
+}
+long hc_set_callbacks(uint32_t event_address, uint32_t failsafe_address)
+{
+	return record("set_callbacks", event_address, failsafe_address, 0);
+}
+long hc_set_timer_op(uint32_t deadline_lo, uint32_t deadline_hi)
+{
+	return record("set_timer_op", deadline_lo, deadline_hi, 0);
+}
 
 static struct cpu_regs call(uint32_t nr)
 {
@@ -106,7 +118,10 @@ Test(dispatch, number_selects_the_handler_and_result_lands_in_eax)
 		      { PV_HC_UPDATE_VA_MAPPING, "update_va_mapping" },
 		      { PV_HC_MMUEXT_OP, "mmuext_op" },
 		      { PV_HC_SET_GDT, "set_gdt" },
-		      { PV_HC_UPDATE_DESCRIPTOR, "update_descriptor" } };
+		      { PV_HC_UPDATE_DESCRIPTOR, "update_descriptor" },
+		      { PV_HC_EVTCHN_OP, "evtchn_op" },
+		      { PV_HC_SET_CALLBACKS, "set_callbacks" },
+		      { PV_HC_SET_TIMER_OP, "set_timer_op" } };
 	for (unsigned i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
 		struct cpu_regs r = call(calls[i].nr);
 		cr_assert_str_eq(last.name, calls[i].name);

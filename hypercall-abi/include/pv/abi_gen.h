@@ -6,10 +6,10 @@
 #ifndef PV_ABI_GEN_H
 #define PV_ABI_GEN_H
 
-/* ABI version 0.2. */
+/* ABI version 0.3. */
 #define PV_ABI_MAJOR 0                   /* incompatible changes bump it */
-#define PV_ABI_MINOR 2                   /* compatible additions bump it */
-#define PV_ABI_VERSION ((0u << 16) | 2u) /* what version(PV_VERSION_ABI) returns */
+#define PV_ABI_MINOR 3                   /* compatible additions bump it */
+#define PV_ABI_VERSION ((0u << 16) | 3u) /* what version(PV_VERSION_ABI) returns */
 
 /* Errors: a failing hypercall returns -PV_E*. */
 #define PV_EPERM 1   /* The caller may not do this (wrong ring, wrong domain). */
@@ -17,6 +17,7 @@
 #define PV_EFAULT 14 /* A guest pointer or range is unmapped, not writable, wraps, or reaches PV_HV_START. */
 #define PV_EBUSY 16  /* The frame is in use in a way that conflicts (a page table mapped writable, say). */
 #define PV_EINVAL 22 /* An argument is out of range or malformed. */
+#define PV_ENOSPC 28 /* No room left: every port of this domain is in use. */
 #define PV_ENOSYS 38 /* No such hypercall, or not implemented yet. */
 
 /* Feature bits, as version(PV_VERSION_FEATURES) reports them. */
@@ -25,6 +26,8 @@
 #define PV_FEAT_HYPERCALL_PAGE (1u << 2) /* A hypercall page filled by the domain builder. */
 #define PV_FEAT_DIRECT_PAGING (1u << 3)  /* Guest-owned page tables, updated through validated hypercalls. */
 #define PV_FEAT_GUEST_GDT (1u << 4)      /* Guest descriptor tables through set_gdt and update_descriptor. */
+#define PV_FEAT_EVENTS (1u << 5)         /* Event channels, VIRQs and upcalls (evtchn_op, set_callbacks). */
+#define PV_FEAT_TIMERS (1u << 6)         /* System time in shared_info and one-shot timers (set_timer_op). */
 
 /* Hypercall numbers: EAX at the hypercall, and the slot in the hypercall page. */
 #define PV_HC_VERSION 0            /* Report the ABI version or the feature bits. */
@@ -39,7 +42,10 @@
 #define PV_HC_MMUEXT_OP 9          /* Pin, unpin and switch page tables; TLB maintenance. */
 #define PV_HC_SET_GDT 10           /* Install the guest's own global descriptor table. */
 #define PV_HC_UPDATE_DESCRIPTOR 11 /* Change one descriptor in the guest's descriptor frame. */
-#define PV_HC_COUNT 12             /* one more than the highest hypercall number */
+#define PV_HC_EVTCHN_OP 12         /* Event channels: allocate, bind, send, close, query, unmask. */
+#define PV_HC_SET_CALLBACKS 13     /* Register the event upcall entry point. */
+#define PV_HC_SET_TIMER_OP 14      /* Arm (or cancel) the domain's one-shot timer. */
+#define PV_HC_COUNT 15             /* one more than the highest hypercall number */
 
 /* Constants of version. */
 #define PV_VERSION_ABI 0      /* Return (major << 16) | minor. */
@@ -53,6 +59,9 @@
 /* Constants of sched_op. */
 #define PV_SCHEDOP_YIELD 0     /* Let other runnable domains run; returns 0. */
 #define PV_SCHEDOP_SHUTDOWN 1  /* Stop this domain for reason with exit code; never returns. */
+#define PV_SCHEDOP_BLOCK 2     /* Unmask events and sleep until one is pending; returns 0. */
+#define PV_SCHEDOP_POLL 3      /* Sleep until one of the ports in reason (a guest array of code uint32_t ports, at most PV_POLL_MAX) is pending. */
+#define PV_POLL_MAX 128        /* The most ports one poll may name. */
 #define PV_SHUTDOWN_POWEROFF 0 /* The domain finished. */
 #define PV_SHUTDOWN_REBOOT 1   /* The domain asks to be restarted (reported; hv has no toolstack yet). */
 #define PV_SHUTDOWN_CRASH 2    /* The domain crashed and says so. */
@@ -74,5 +83,22 @@
 #define PV_MMUEXT_NEW_BASEPTR 3 /* Switch to the page directory in frame arg (the CR3 load). */
 #define PV_MMUEXT_TLB_FLUSH 4   /* Flush the TLB. */
 #define PV_MMUEXT_INVLPG 5      /* Invalidate the TLB entry for virtual address arg. */
+
+/* Constants of evtchn_op. */
+#define PV_EVTCHNOP_ALLOC_UNBOUND 0    /* Offer a new port to domain a1; returns the port. */
+#define PV_EVTCHNOP_BIND_INTERDOMAIN 1 /* Connect to port a2 that domain a1 offered; returns the local port. */
+#define PV_EVTCHNOP_BIND_VIRQ 2        /* Bind virtual interrupt a1 (PV_VIRQ_*) to a new port; returns the port. */
+#define PV_EVTCHNOP_SEND 3             /* Signal the other end of port a1. */
+#define PV_EVTCHNOP_CLOSE 4            /* Close port a1; an interdomain peer's port becomes unbound again. */
+#define PV_EVTCHNOP_STATUS 5           /* Returns the state of port a1 (PV_EVTCHNSTAT_*). */
+#define PV_EVTCHNOP_UNMASK 6           /* Clear port a1's mask bit and deliver it if it is pending. */
+#define PV_EVTCHNSTAT_CLOSED 0         /* The port is free. */
+#define PV_EVTCHNSTAT_UNBOUND 1        /* Offered to a domain that has not bound it yet. */
+#define PV_EVTCHNSTAT_INTERDOMAIN 2    /* Connected to a port of another domain. */
+#define PV_EVTCHNSTAT_VIRQ 3           /* Bound to a virtual interrupt. */
+#define PV_VIRQ_TIMER 0                /* The one-shot timer of set_timer_op fired. */
+#define PV_VIRQ_CONSOLE 1              /* Console input is waiting (with the console driver). */
+#define PV_VIRQ_DEBUG 2                /* hv asks the domain to print its state. */
+#define PV_NR_VIRQS 3                  /* The number of virtual interrupts. */
 
 #endif

@@ -84,16 +84,22 @@ long hv_stack_switch(uint32_t ss, uint32_t esp);
  *
  * PV_SCHEDOP_YIELD (0): Let other runnable domains run; returns 0.
  * PV_SCHEDOP_SHUTDOWN (1): Stop this domain for reason with exit code; never returns.
+ * PV_SCHEDOP_BLOCK (2): Unmask events and sleep until one is pending; returns 0.
+ * PV_SCHEDOP_POLL (3): Sleep until one of the ports in reason (a guest array of code uint32_t ports, at most PV_POLL_MAX) is pending.
+ * PV_POLL_MAX (128): The most ports one poll may name.
  * PV_SHUTDOWN_POWEROFF (0): The domain finished.
  * PV_SHUTDOWN_REBOOT (1): The domain asks to be restarted (reported; hv has no toolstack yet).
  * PV_SHUTDOWN_CRASH (2): The domain crashed and says so.
  *
- * reason and code are ignored for PV_SCHEDOP_YIELD. hv prints one line for a
- * shutdown, `hv: domain N (name) shut down: poweroff`, with the code appended when
- * it is not 0.
+ * reason and code are ignored for PV_SCHEDOP_YIELD and BLOCK. hv prints one line
+ * for a shutdown, `hv: domain N (name) shut down: poweroff`, with the code appended
+ * when it is not 0. BLOCK clears upcall_mask and, atomically with that, returns at
+ * once if an event is pending; otherwise the domain sleeps until one arrives (the
+ * upcall then runs before the call returns). POLL leaves upcall_mask alone and
+ * returns when any of the named ports is pending (already, or later).
  *
- * Returns: 0 for PV_SCHEDOP_YIELD.
- * Errors: PV_EINVAL. */
+ * Returns: 0 for PV_SCHEDOP_YIELD, BLOCK and POLL.
+ * Errors: PV_EINVAL, PV_EFAULT. */
 long hv_sched_op(uint32_t cmd, uint32_t reason, uint32_t code);
 
 /* mmu_update (PV_HC_MMU_UPDATE = 7): Update page-table entries, each validated, in one batch.
@@ -173,5 +179,55 @@ long hv_set_gdt(const uint32_t *frames, uint32_t entries);
  * Returns: 0.
  * Errors: PV_EINVAL, PV_EPERM. */
 long hv_update_descriptor(uint32_t maddr, uint32_t lo, uint32_t hi);
+
+/* evtchn_op (PV_HC_EVTCHN_OP = 12): Event channels: allocate, bind, send, close, query, unmask.
+ *
+ * PV_EVTCHNOP_ALLOC_UNBOUND (0): Offer a new port to domain a1; returns the port.
+ * PV_EVTCHNOP_BIND_INTERDOMAIN (1): Connect to port a2 that domain a1 offered; returns the local port.
+ * PV_EVTCHNOP_BIND_VIRQ (2): Bind virtual interrupt a1 (PV_VIRQ_*) to a new port; returns the port.
+ * PV_EVTCHNOP_SEND (3): Signal the other end of port a1.
+ * PV_EVTCHNOP_CLOSE (4): Close port a1; an interdomain peer's port becomes unbound again.
+ * PV_EVTCHNOP_STATUS (5): Returns the state of port a1 (PV_EVTCHNSTAT_*).
+ * PV_EVTCHNOP_UNMASK (6): Clear port a1's mask bit and deliver it if it is pending.
+ * PV_EVTCHNSTAT_CLOSED (0): The port is free.
+ * PV_EVTCHNSTAT_UNBOUND (1): Offered to a domain that has not bound it yet.
+ * PV_EVTCHNSTAT_INTERDOMAIN (2): Connected to a port of another domain.
+ * PV_EVTCHNSTAT_VIRQ (3): Bound to a virtual interrupt.
+ * PV_VIRQ_TIMER (0): The one-shot timer of set_timer_op fired.
+ * PV_VIRQ_CONSOLE (1): Console input is waiting (with the console driver).
+ * PV_VIRQ_DEBUG (2): hv asks the domain to print its state.
+ * PV_NR_VIRQS (3): The number of virtual interrupts.
+ *
+ * Ports are numbered 1 to PV_NR_EVENT_PORTS - 1 in each domain (0 is never used).
+ * An event sets the port's bit in shared_info's evtchn_pending and, unless the port
+ * is masked in evtchn_mask, sets vcpu upcall_pending; hv then enters the callback
+ * registered with set_callbacks the next time it returns to the domain with events
+ * unmasked, masking them (upcall_mask = 1) first. The handler clears upcall_pending,
+ * then the pending bits it handles, and returns with the iret hypercall, whose frame
+ * has IF set: that unmasks events, and hv delivers again if more arrived. Because
+ * events stay masked while the handler runs, upcalls never nest.
+ *
+ * Returns: The port, the status, or 0.
+ * Errors: PV_EINVAL, PV_ENOENT, PV_EPERM, PV_EBUSY, PV_ENOSPC. */
+long hv_evtchn_op(uint32_t cmd, uint32_t a1, uint32_t a2);
+
+/* set_callbacks (PV_HC_SET_CALLBACKS = 13): Register the event upcall entry point.
+ *
+ * Both run in ring 1 with PV_SEL_KERNEL_CS and must lie below PV_HV_START (0 means
+ * none). The upcall is entered with a software-interrupt frame (no error code).
+ * failsafe_address is recorded for later ABIs and not used yet.
+ *
+ * Returns: 0.
+ * Errors: PV_EINVAL. */
+long hv_set_callbacks(uint32_t event_address, uint32_t failsafe_address);
+
+/* set_timer_op (PV_HC_SET_TIMER_OP = 14): Arm (or cancel) the domain's one-shot timer.
+ *
+ * When system time reaches the 64-bit deadline (ns since boot, as in shared_info),
+ * hv sends PV_VIRQ_TIMER once. A deadline in the past fires at once; 0 cancels; a
+ * huge one simply never fires. Re-arming replaces the previous deadline.
+ *
+ * Returns: 0. */
+long hv_set_timer_op(uint32_t deadline_lo, uint32_t deadline_hi);
 
 #endif

@@ -27,13 +27,32 @@ PV_ASSERT_SIZE(struct pv_vcpu_info, 16);
 PV_ASSERT_OFFSET(struct pv_vcpu_info, upcall_mask, 1);
 PV_ASSERT_OFFSET(struct pv_vcpu_info, cr2, 4);
 
+/* Time, published by hv so that a torn read is detected: hv makes version odd,
+ * writes the fields, then makes it even again. A reader reads version, the fields,
+ * and version again, and retries if the two differ or the first was odd. */
+struct pv_time_info {
+	uint32_t version;
+	uint32_t _pad0;
+	uint64_t system_time_ns; /* nanoseconds since hv booted */
+	uint64_t wallclock_sec;	 /* seconds since 1970 at system time 0 (from the RTC) */
+	uint32_t wallclock_nsec;
+	uint32_t _pad1;
+};
+PV_ASSERT_SIZE(struct pv_time_info, 32);
+PV_ASSERT_OFFSET(struct pv_time_info, system_time_ns, 8);
+PV_ASSERT_OFFSET(struct pv_time_info, wallclock_sec, 16);
+
 struct pv_shared_info {
 	struct pv_vcpu_info vcpu[PV_MAX_VCPUS];
-	uint32_t evtchn_pending[PV_NR_EVENT_PORTS / 32]; /* event channels: a later ABI */
+	/* Event channels: a port's pending bit is set by hv when an event arrives, and
+	 * cleared by the guest; its mask bit is the guest's, to silence the port. */
+	uint32_t evtchn_pending[PV_NR_EVENT_PORTS / 32];
 	uint32_t evtchn_mask[PV_NR_EVENT_PORTS / 32];
+	struct pv_time_info time;
 };
-PV_ASSERT_SIZE(struct pv_shared_info, 272);
+PV_ASSERT_SIZE(struct pv_shared_info, 304);
 PV_ASSERT_OFFSET(struct pv_shared_info, evtchn_pending, 16);
 PV_ASSERT_OFFSET(struct pv_shared_info, evtchn_mask, 144);
+PV_ASSERT_OFFSET(struct pv_shared_info, time, 272);
 
 #endif
