@@ -1,7 +1,8 @@
 #!/bin/bash
 # run-guests.sh: boot every in-guest test under QEMU and judge it.
 #
-# usage: tests/run-guests.sh [NAME...]      (default: every tests/guests/*/ but common)
+# usage: tests/run-guests.sh [--show] [NAME...]
+#        (default: every tests/guests/*/ but common; --show prints each console)
 #
 # A test is a directory tests/guests/NAME/. Its sources build
 # build/tests/guests/NAME.elf (tests/guests/guests.mk). An optional test.conf, read
@@ -91,6 +92,11 @@ run_one() {
 	return 1
 }
 
+show=0
+if [ "${1:-}" = --show ]; then
+	show=1
+	shift
+fi
 if [ $# -gt 0 ]; then
 	names=("$@")
 else
@@ -109,6 +115,7 @@ for name in "${names[@]}"; do
 	else
 		failed=$((failed + 1))
 	fi
+	[ "$show" = 0 ] || cat "$LOGDIR/$name.log"
 done
 echo "guests: $passed passed, $failed failed"
 [ "$failed" = 0 ]

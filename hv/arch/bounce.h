@@ -9,6 +9,7 @@
 #define HV_ARCH_BOUNCE_H
 
 #include <pv/trap.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "arch/regs.h"
@@ -18,6 +19,10 @@
  * the CPU gives none); a software interrupt to a higher vector has no such slot,
  * exactly like the frame a CPU gate pushes (which the fast trap relies on). */
 #define BOUNCE_FIRST_SOFT_VECTOR 32u
+
+/* Not a real vector: the event upcall (ev/evtchn.c), framed like a software
+ * interrupt, named in a kill report as "the event upcall". */
+#define BOUNCE_EVENT_UPCALL 256u
 
 /* Where a bounce goes and what it pushes, computed without side effects. */
 struct bounce_plan {
@@ -38,5 +43,12 @@ const char *bounce_plan_make(const struct cpu_regs *regs, uint32_t vector, uint3
 
 /* Bounce (vector, error_code) into the current domain, or kill it. */
 void bounce_trap(struct cpu_regs *regs, uint32_t vector, uint32_t error_code);
+
+/* Enter the current domain at eip (ring 1, PV_SEL_KERNEL_CS) as if through a gate
+ * with PV_TRAP_MASK_EVENTS: a frame with the interrupted EIP, CS, EFLAGS (virtual
+ * IF as it is now), ESP and SS, and events masked on entry. vector chooses the frame
+ * layout (>= BOUNCE_FIRST_SOFT_VECTOR: no error-code slot) and names the delivery
+ * in a kill report. Returns false if the domain was killed (no usable stack). */
+bool bounce_to_address(struct cpu_regs *regs, uint32_t eip, uint32_t vector);
 
 #endif

@@ -7,7 +7,7 @@
  *  - Faults in hv itself (ring 0): only instructions in the exception table may
  *    fault, and they resume at their fixup; anything else is an hv bug: panic.
  *  - Faults and traps of the guest: bounced to the guest's own handler (bounce.c).
- *  - Device interrupts: none are unmasked yet.
+ *  - Device interrupts: the PIT's tick (ev/tick.c), which may also preempt.
  * Then sched_before_return() may swap the frame for another domain's. */
 #include <pv/layout.h>
 #include <stdbool.h>
@@ -19,6 +19,7 @@
 #include "arch/soft_int.h"
 #include "dom/domain.h"
 #include "dom/sched.h"
+#include "ev/tick.h"
 #include "hc/dispatch.h"
 #include "lib/panic.h"
 #include "lib/printf.h"
@@ -32,6 +33,7 @@
 #define VEC_PF 14
 #define VEC_MC 18
 #define VEC_IRQ_FIRST 0x20
+#define VEC_TIMER 0x20 /* IRQ 0, the PIT */
 #define VEC_IRQ_LAST 0x2F
 
 extern char entry_stack[], entry_stack_top[];
@@ -83,7 +85,10 @@ void trap_entry(struct cpu_regs *regs)
 	uint32_t vector = regs->vector;
 
 	if (regs_ring(regs) == 0) {
-		hv_fault(regs);
+		if (vector == VEC_TIMER)
+			tick_handle(); /* hv was idle, waiting for a domain to wake */
+		else if (!(vector >= VEC_IRQ_FIRST && vector <= VEC_IRQ_LAST))
+			hv_fault(regs);
 		return; /* back into hv: never a scheduling point */
 	}
 
@@ -99,6 +104,8 @@ void trap_entry(struct cpu_regs *regs)
 		panic("hardware exception %u while a guest ran", vector);
 	} else if (vector == VEC_GP && bounce_soft_int(regs)) {
 		/* delivered as the INT n the guest asked for */
+	} else if (vector == VEC_TIMER) {
+		tick_handle();
 	} else if (vector >= VEC_IRQ_FIRST && vector <= VEC_IRQ_LAST) {
 		/* Masked at the PIC; a spurious IRQ 7 or 15 can still arrive. Ignore it. */
 	} else {

@@ -15,10 +15,12 @@
 #include "boot/multiboot.h"
 #include "dev/debug_exit.h"
 #include "dev/pic.h"
+#include "dev/pit.h"
 #include "dev/uart.h"
 #include "dom/builder.h"
 #include "dom/domain.h"
 #include "dom/sched.h"
+#include "ev/time.h"
 #include "lib/printf.h"
 #include "mm/frames.h"
 #include "mm/paging.h"
@@ -100,6 +102,8 @@ void hv_main(uint32_t magic, uint32_t mbi_phys)
 	frames_init(mbi, virt_to_phys(_hv_start), boot_data_end(mbi, mbi_phys));
 	printk("hv: %u KiB free for domains\n", frames_free_count() * 4);
 
+	time_init();
 	build_domains(mbi);
+	pit_init();
 	sched_start();
 }

@@ -17,6 +17,7 @@
 #include "dom/boot_layout.h"
 #include "dom/domain.h"
 #include "dom/elf_check.h"
+#include "ev/time.h"
 #include "hc/hypercall_page.h"
 #include "lib/printf.h"
 #include "lib/string.h"
@@ -221,6 +222,7 @@ struct domain *domain_build(const void *image, uint32_t size, const char *cmdlin
 	}
 	d->shared = mfn_to_virt(shared_mfn);
 	d->shared->vcpu[0].upcall_mask = 1;
+	time_publish(&d->shared->time);
 	memset(d->shared->evtchn_mask, 0xFF, sizeof(d->shared->evtchn_mask));
 	d->cr3 = p2m_lookup(&b, b.layout.l2_pfn) << PAGE_SHIFT;
 	d->start_info_va = boot_layout_va(&b.layout, b.layout.start_info_pfn);

@@ -7,6 +7,7 @@
 #include "arch/cpu.h"
 #include "arch/trampoline.h"
 #include "dom/sched.h"
+#include "ev/evtchn.h"
 #include "lib/printf.h"
 #include "lib/string.h"
 #include "mm/frames.h"
@@ -46,10 +47,12 @@ static void domain_end(struct domain *d, enum domain_end end)
 	 * nothing could return into it. */
 	if (tramp_guest_cr3 == d->cr3)
 		tramp_set_guest_cr3(virt_to_phys(hv_master_pd));
+	evtchn_close_all(d);
 	frames_release_owner(d->id);
 	d->shared = 0;
 	d->state = DOMAIN_DEAD;
 	d->end = end;
+	d->timer_deadline = 0;
 	sched_note_domain_ended(d);
 }
 
@@ -68,6 +71,12 @@ void domain_shutdown(struct domain *d, uint32_t reason, uint32_t code)
 		       reasons[reason]);
 	bool clean = reason == PV_SHUTDOWN_POWEROFF && code == 0;
 	domain_end(d, clean ? DOMAIN_END_CLEAN : DOMAIN_END_FAILED);
+}
+
+void domain_destroy(struct domain *d, const char *reason)
+{
+	printk("hv: domain %u (%s) destroyed: %s\n", d->id, d->config.name, reason);
+	domain_end(d, DOMAIN_END_DESTROYED);
 }
 
 void domain_kill(struct domain *d, const struct cpu_regs *regs, const char *fmt, ...)

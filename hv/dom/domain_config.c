@@ -21,7 +21,7 @@ struct word {
 /* Everything parsed so far; copied to the caller only on success. */
 struct parse_state {
 	struct domain_config cfg;
-	bool seen_name, seen_mem, seen_hypercall, seen_fast_trap;
+	bool seen_name, seen_mem, seen_hypercall, seen_fast_trap, seen_weight, seen_expect;
 	struct word path; /* len 0 when the line names no module path */
 };
 
@@ -123,6 +123,33 @@ static const char *parse_fast_trap(struct word v, struct domain_config *cfg)
 	return NULL;
 }
 
+/* Check weight=N, 1..65535. */
+static const char *parse_weight(struct word v, struct domain_config *cfg)
+{
+	const char *why = "weight= must be a number from 1 to 65535";
+	uint32_t n = 0;
+	if (v.len == 0 || v.len > 5)
+		return why;
+	for (uint32_t i = 0; i < v.len; i++) {
+		if (v.start[i] < '0' || v.start[i] > '9')
+			return why;
+		n = n * 10 + (uint32_t)(v.start[i] - '0');
+	}
+	if (n == 0 || n > 65535)
+		return why;
+	cfg->weight = n;
+	return NULL;
+}
+
+/* Check expect=finish. */
+static const char *parse_expect(struct word v, struct domain_config *cfg)
+{
+	if (!word_is(v, "finish"))
+		return "expect= must be finish";
+	cfg->expect_finish = 1;
+	return NULL;
+}
+
 /* Take one word of the line. A first word without '=' is the module path; a key
  * hv knows is checked; any other word belongs to the guest and is skipped. */
 static const char *take_word(struct word w, bool first, struct parse_state *st)
@@ -155,6 +182,18 @@ static const char *take_word(struct word w, bool first, struct parse_state *st)
 			return "hypercall= given twice";
 		st->seen_hypercall = true;
 		return parse_hypercall(value, &st->cfg);
+	}
+	if (word_is(key, "weight")) {
+		if (st->seen_weight)
+			return "weight= given twice";
+		st->seen_weight = true;
+		return parse_weight(value, &st->cfg);
+	}
+	if (word_is(key, "expect")) {
+		if (st->seen_expect)
+			return "expect= given twice";
+		st->seen_expect = true;
+		return parse_expect(value, &st->cfg);
 	}
 	if (word_is(key, "fasttrap")) {
 		if (st->seen_fast_trap)
@@ -189,7 +228,8 @@ const char *domain_config_parse(const char *cmdline, struct domain_config *out)
 {
 	struct parse_state st = { .cfg = { .mem_pages = DOMAIN_MEM_DEFAULT_PAGES,
 					   .transport = HC_TRANSPORT_INT82,
-					   .fast_trap = 1 } };
+					   .fast_trap = 1,
+					   .weight = 256 } };
 	uint32_t len = 0;
 	const char *why;
 

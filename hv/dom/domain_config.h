@@ -4,7 +4,7 @@
  *
  *   build/x/guest.elf name=foo mem=8M hypercall=vmcall console=hvc0
  *
- * The first word, when it has no '=', is the module's path. Four keys belong to hv:
+ * The first word, when it has no '=', is the module's path. Six keys belong to hv:
  *
  *   name=NAME           1..31 of [A-Za-z0-9_.-]; default: the path's basename
  *                       without its last extension, or "domain" with no path
@@ -14,6 +14,11 @@
  *   fasttrap=on|off     let a guest's INT 0x80 handler be entered directly from
  *                       ring 3 without passing through hv (arch/fast_trap.h);
  *                       default on
+ *   weight=N            1..65535, default 256: the length of its turns on the CPU
+ *                       relative to others (dom/sched.h)
+ *   expect=finish       the run is judged by this domain: once every such domain
+ *                       has ended, hv destroys the rest, and QEMU's status is clean
+ *                       only if all of them finished cleanly
  *
  * Every other word belongs to the guest: hv ignores it here and passes the whole
  * line on in start_info.cmdline. Giving one of hv's keys twice is an error. */
@@ -39,6 +44,8 @@ struct domain_config {
 	uint32_t mem_pages;		/* default 1024 (4 MiB) */
 	enum hc_transport transport;	/* default INT82 */
 	uint32_t fast_trap;		/* 1 (default) or 0 */
+	uint32_t weight;		/* 1..65535, default 256: its share of the CPU */
+	uint32_t expect_finish;		/* 1 if it must end cleanly (expect=finish) */
 };
 
 /* Parse a module command line into *out. cmdline may be NULL (an empty line). At

@@ -1,4 +1,5 @@
-/* sched.c: round-robin among runnable domains, and hv's exit when none are left. */
+/* sched.c: round robin among runnable domains, preemption, blocking, and hv's exit
+ * when no domain is left. */
 #include "dom/sched.h"
 
 #include <stdbool.h>
@@ -10,17 +11,59 @@
 #include "arch/trampoline.h"
 #include "dev/debug_exit.h"
 #include "dom/domain.h"
+#include "ev/evtchn_hooks.h"
+#include "ev/timer.h"
 #include "lib/printf.h"
 #include "mm/paging.h"
 
-static bool yield_requested;
+static bool switch_requested;
 
 /* In trap_entry.S: switch to the current domain's view and IRET through its frame. */
 __attribute__((noreturn)) void return_to_guest(void);
 
+static uint32_t slice_ticks(const struct domain *d)
+{
+	uint32_t ticks = d->config.weight * SCHED_SLICE_MS / SCHED_DEFAULT_WEIGHT;
+	return ticks ? ticks : 1;
+}
+
 void sched_request_yield(void)
 {
-	yield_requested = true;
+	switch_requested = true;
+}
+
+void sched_block_current(void)
+{
+	current->state = DOMAIN_BLOCKED;
+}
+
+/* Is a polled port of d pending? */
+static bool poll_ready(const struct domain *d)
+{
+	for (uint32_t i = 0; i < d->poll_count; i++) {
+		uint32_t port = d->poll_ports[i];
+		if (d->shared->evtchn_pending[port / 32] & (1u << (port % 32)))
+			return true;
+	}
+	return false;
+}
+
+void sched_wake(struct domain *d)
+{
+	if (d->state != DOMAIN_BLOCKED)
+		return;
+	bool ready = d->poll_count ? poll_ready(d) : d->shared->vcpu[0].upcall_pending != 0;
+	if (ready) {
+		d->poll_count = 0;
+		d->state = DOMAIN_RUNNABLE;
+	}
+}
+
+void sched_tick(void)
+{
+	if (current && current->state == DOMAIN_RUNNABLE && current->slice_left &&
+	    --current->slice_left == 0)
+		switch_requested = true;
 }
 
 void sched_note_domain_ended(struct domain *d)
@@ -43,17 +86,70 @@ static struct domain *next_runnable(const struct domain *after)
 	return 0;
 }
 
-/* Every domain has ended: one summary line, then leave QEMU. */
+static bool any_blocked(void)
+{
+	for (uint32_t i = 0; i < DOMAIN_MAX; i++)
+		if (domain_by_index(i)->state == DOMAIN_BLOCKED)
+			return true;
+	return false;
+}
+
+/* Every domain has ended: one summary line, then leave QEMU. QEMU's status says
+ * whether every domain that was expected to finish did so cleanly: those marked
+ * expect=finish if any are, else all of them. */
 __attribute__((noreturn)) static void all_domains_ended(void)
 {
-	uint32_t clean = 0, failed = 0;
+	uint32_t clean = 0, failed = 0, destroyed = 0, expected = 0, expected_clean = 0;
 	for (uint32_t i = 0; i < DOMAIN_MAX; i++) {
 		const struct domain *d = domain_by_index(i);
+		if (d->state == DOMAIN_FREE)
+			continue;
 		clean += d->end == DOMAIN_END_CLEAN;
 		failed += d->end == DOMAIN_END_FAILED;
+		destroyed += d->end == DOMAIN_END_DESTROYED;
+		expected += d->config.expect_finish;
+		expected_clean += d->config.expect_finish && d->end == DOMAIN_END_CLEAN;
 	}
-	printk("hv: no domains left: %u finished cleanly, %u failed\n", clean, failed);
-	debug_exit(failed ? HV_EXIT_DOMAIN_FAILED : HV_EXIT_ALL_CLEAN);
+	if (destroyed)
+		printk("hv: no domains left: %u finished cleanly, %u failed, %u destroyed\n", clean,
+		       failed, destroyed);
+	else
+		printk("hv: no domains left: %u finished cleanly, %u failed\n", clean, failed);
+	bool ok = expected ? expected_clean == expected : failed == 0 && destroyed == 0;
+	debug_exit(ok ? HV_EXIT_ALL_CLEAN : HV_EXIT_DOMAIN_FAILED);
+}
+
+/* Once every domain marked expect=finish has ended, the rest have no purpose. */
+static void destroy_leftovers(void)
+{
+	uint32_t expected = 0, waiting = 0;
+	for (uint32_t i = 0; i < DOMAIN_MAX; i++) {
+		const struct domain *d = domain_by_index(i);
+		expected += d->state != DOMAIN_FREE && d->config.expect_finish;
+		waiting += (d->state == DOMAIN_RUNNABLE || d->state == DOMAIN_BLOCKED) &&
+			   d->config.expect_finish;
+	}
+	if (!expected || waiting)
+		return;
+	for (uint32_t i = 0; i < DOMAIN_MAX; i++) {
+		struct domain *d = domain_by_index(i);
+		if (d->state == DOMAIN_RUNNABLE || d->state == DOMAIN_BLOCKED)
+			domain_destroy(d, "every domain expected to finish has finished");
+	}
+}
+
+/* Nothing can run: halt until an interrupt makes a domain runnable. */
+static struct domain *idle_until_runnable(void)
+{
+	for (;;) {
+		struct domain *d = next_runnable(0);
+		if (d)
+			return d;
+		if (!any_blocked())
+			all_domains_ended();
+		/* The timer interrupt (from ring 0: traps.c) runs timers and wakes. */
+		__asm__ volatile("sti; hlt; cli" ::: "memory");
+	}
 }
 
 /* Make d the running domain, with its saved registers in frame. */
@@ -69,21 +165,26 @@ static void switch_to(struct domain *d, struct cpu_regs *frame)
 
 void sched_before_return(struct cpu_regs *frame)
 {
-	bool alive = current->state == DOMAIN_RUNNABLE;
-	if (alive && !yield_requested)
+	destroy_leftovers();
+	if (current->state == DOMAIN_RUNNABLE && !switch_requested) {
+		evtchn_deliver_upcall(frame);
 		return;
-	yield_requested = false;
+	}
+	switch_requested = false;
 
 	struct domain *next = next_runnable(current);
-	if (!next)
-		all_domains_ended();
-	if (next == current)
-		return;
-	if (alive) {
-		current->regs = *frame;
-		fpu_save(&current->fpu);
+	bool keep = current->state == DOMAIN_RUNNABLE || current->state == DOMAIN_BLOCKED;
+	if (next != current) {
+		if (keep) {
+			current->regs = *frame;
+			fpu_save(&current->fpu);
+		}
+		if (!next)
+			next = idle_until_runnable();
+		switch_to(next, frame);
 	}
-	switch_to(next, frame);
+	current->slice_left = slice_ticks(current);
+	evtchn_deliver_upcall(frame);
 }
 
 void sched_start(void)
@@ -94,5 +195,6 @@ void sched_start(void)
 		debug_exit(HV_EXIT_NO_DOMAIN);
 	}
 	switch_to(first, guest_frame());
+	current->slice_left = slice_ticks(current);
 	return_to_guest();
 }

@@ -240,6 +240,33 @@ Test(domain_config, fast_trap_bad_value_or_twice)
 	expect_reason("fasttrap=on fasttrap=off", "fasttrap= given twice");
 }
 
+/* ---- weight= and expect= ---- */
+
+Test(domain_config, weight_defaults_to_256_and_takes_1_to_65535)
+{
+	cr_assert_eq(expect_ok("guest.elf").weight, 256);
+	cr_assert_eq(expect_ok("weight=1").weight, 1);
+	cr_assert_eq(expect_ok("weight=65535").weight, 65535);
+}
+
+Test(domain_config, weight_out_of_range_or_not_a_number)
+{
+	const char *why = "weight= must be a number from 1 to 65535";
+	expect_reason("weight=0", why);
+	expect_reason("weight=65536", why);
+	expect_reason("weight=999999", why);
+	expect_reason("weight=", why);
+	expect_reason("weight=12a", why);
+	expect_reason("weight=1 weight=2", "weight= given twice");
+}
+
+Test(domain_config, expect_finish_marks_the_domain)
+{
+	cr_assert_eq(expect_ok("guest.elf").expect_finish, 0);
+	cr_assert_eq(expect_ok("expect=finish").expect_finish, 1);
+	expect_reason("expect=done", "expect= must be finish");
+}
+
 /* ---- Keys given twice, keys that belong to the guest ---- */
 
 Test(domain_config, name_given_twice)

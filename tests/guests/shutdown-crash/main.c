@@ -1,7 +1,7 @@
 /* shutdown-crash: a bad sched_op is refused; a crash is reported with its code.
  *
  * Property: sched_op(SHUTDOWN) with an unknown reason (3, ~0) and sched_op with an
- * unknown command (2, ~0) return -PV_EINVAL and the domain keeps running. Then
+ * unknown command (4, ~0) return -PV_EINVAL and the domain keeps running. Then
  * the domain prints its Test result line and shuts down with reason CRASH and code
  * 7, which hv reports as such and counts as a failed domain (test.conf expects
  * QEMU status 3 and hv's line). */
@@ -21,7 +21,7 @@ int main(void)
 {
 	expect_einval("SHUTDOWN, reason 3", PV_SCHEDOP_SHUTDOWN, 3, 0);
 	expect_einval("SHUTDOWN, reason ~0", PV_SCHEDOP_SHUTDOWN, 0xFFFFFFFFu, 0);
-	expect_einval("command 2", 2, PV_SHUTDOWN_POWEROFF, 0);
+	expect_einval("command 4", 4, PV_SHUTDOWN_POWEROFF, 0);
 	expect_einval("command ~0", 0xFFFFFFFFu, PV_SHUTDOWN_POWEROFF, 0);
 	if (refusals != 4)
 		test_finish(); /* FAILURE, and a poweroff the runner will not expect */
