@@ -163,11 +163,22 @@ static void switch_to(struct domain *d, struct cpu_regs *frame)
 	current = d;
 }
 
+void sched_before_return(struct cpu_regs *frame);
+
+/* Enter the current domain's event upcall if one is due. Delivering it can kill
+ * the domain (a stack the frame cannot go on): then run another one instead. */
+static void deliver_upcall(struct cpu_regs *frame)
+{
+	evtchn_deliver_upcall(frame);
+	if (current->state != DOMAIN_RUNNABLE)
+		sched_before_return(frame);
+}
+
 void sched_before_return(struct cpu_regs *frame)
 {
 	destroy_leftovers();
 	if (current->state == DOMAIN_RUNNABLE && !switch_requested) {
-		evtchn_deliver_upcall(frame);
+		deliver_upcall(frame);
 		return;
 	}
 	switch_requested = false;
@@ -184,7 +195,7 @@ void sched_before_return(struct cpu_regs *frame)
 		switch_to(next, frame);
 	}
 	current->slice_left = slice_ticks(current);
-	evtchn_deliver_upcall(frame);
+	deliver_upcall(frame);
 }
 
 void sched_start(void)

@@ -28,9 +28,10 @@ void evtchn_mark_pending(struct domain *d, uint32_t port)
 	if (s->evtchn_pending[word] & bit)
 		return; /* already pending: the guest will find it once */
 	s->evtchn_pending[word] |= bit;
-	if (s->evtchn_mask[word] & bit)
-		return; /* masked: UNMASK raises it later */
-	s->vcpu[0].upcall_pending = 1;
+	/* A masked port raises nothing now; UNMASK raises it later. */
+	if (!(s->evtchn_mask[word] & bit))
+		s->vcpu[0].upcall_pending = 1;
+	/* The scheduler knows what d waits for: BLOCK, or POLL on this port. */
 	sched_wake(d);
 }
 

@@ -2,10 +2,11 @@
  *
  * An event travels in three steps, never more than one at a time:
  *  1. Mark: evtchn_mark_pending() sets the port's bit in the receiver's
- *     evtchn_pending. Only a 0 -> 1 change of an unmasked port goes further: it
- *     sets vcpu[0].upcall_pending and wakes the domain if it sleeps. A bit that is
- *     already set, or masked, stays just a bit (the guest finds it when it scans,
- *     or when it unmasks the port with evtchn_op UNMASK).
+ *     evtchn_pending. Only a 0 -> 1 change goes further. For an unmasked port it
+ *     sets vcpu[0].upcall_pending; a masked one stays just a bit, found when the
+ *     guest scans or raised when it unmasks the port (evtchn_op UNMASK). Either
+ *     way the scheduler hears of it (sched_wake): a domain blocked in sched_op
+ *     wakes for upcall_pending, one in POLL for its ports, masked or not.
  *  2. Wait: nothing happens until hv is about to return to that domain.
  *  3. Deliver: evtchn_deliver_upcall(), the last step of that return, enters the
  *     callback registered with set_callbacks if upcall_pending is set and the

@@ -1,7 +1,5 @@
 /* evtchn_hooks.h: the two places the scheduler and the timer reach into events.
- *
- * ev/evtchn.c implements them; until a build has it, evtchn_weak.c supplies
- * do-nothing versions, so that time and scheduling stand on their own. */
+ * ev/evtchn.c implements them. */
 #ifndef HV_EV_EVTCHN_HOOKS_H
 #define HV_EV_EVTCHN_HOOKS_H
 

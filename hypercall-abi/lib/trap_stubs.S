@@ -6,11 +6,33 @@
  * (pv/guest.h), loads the kernel's data segment, calls pv_trap_dispatch, restores
  * the interrupted registers, then puts EAX into the error-code slot (turning the bounce
  * frame into a struct pv_iret_frame) and jumps to the hypercall page's iret slot.
- * Jumping, not calling: the iret hypercall reads its frame at ESP. */
+ * Jumping, not calling: the iret hypercall reads its frame at ESP. The event
+ * upcall, pv_upcall_entry, takes the same path to pv_events_dispatch (events.c). */
 #include <pv/abi_gen.h>
 #include <pv/layout.h>
 
 	.text
+/* With the vector and an error code pushed: save the rest of struct pv_trap_regs,
+ * call fn(regs) on the kernel's data segment, restore, and return through iret. */
+.macro SAVE_CALL_RETURN fn
+	push %ds
+	push %es
+	pusha
+	mov $PV_SEL_KERNEL_DS, %eax /* the interrupted DS/ES may be a user's, or null */
+	mov %eax, %ds
+	mov %eax, %es
+	cld
+	push %esp
+	call \fn
+	add $4, %esp
+	popa
+	pop %es
+	pop %ds
+	add $4, %esp          /* the vector */
+	mov %eax, (%esp)      /* error_code slot := EAX to restore */
+	jmp hypercall_page + PV_HC_IRET * PV_HYPERCALL_SLOT_SIZE
+.endm
+
 .macro STUB vector
 	.globl pv_trap_stub_\vector
 pv_trap_stub_\vector:
@@ -39,23 +61,17 @@ pv_trap_stubs:
 .endr
 	.text
 
+/* The event upcall (lib/events.c): hv enters it like a software interrupt, with no
+ * error-code slot, and with events masked. Same frame, same way back; the pseudo
+ * vector 256 only tells a reader of struct pv_trap_regs where it came from. */
+	.globl pv_upcall_entry
+pv_upcall_entry:
+	push $0
+	push $256
+	SAVE_CALL_RETURN pv_events_dispatch
+
 pv_trap_common:
-	push %ds
-	push %es
-	pusha
-	mov $PV_SEL_KERNEL_DS, %eax /* the interrupted DS/ES may be a user's, or null */
-	mov %eax, %ds
-	mov %eax, %es
-	cld
-	push %esp
-	call pv_trap_dispatch
-	add $4, %esp
-	popa
-	pop %es
-	pop %ds
-	add $4, %esp          /* the vector */
-	mov %eax, (%esp)      /* error_code slot := EAX to restore */
-	jmp hypercall_page + PV_HC_IRET * PV_HYPERCALL_SLOT_SIZE
+	SAVE_CALL_RETURN pv_trap_dispatch
 
 /* pv_enter_user(eip, esp): build an iret frame for ring 3 and take it. */
 	.globl pv_enter_user
