@@ -101,6 +101,7 @@ void hv_main(uint32_t magic, uint32_t mbi_phys)
 	const struct multiboot_info *mbi = phys_to_virt(mbi_phys);
 	frames_init(mbi, virt_to_phys(_hv_start), boot_data_end(mbi, mbi_phys));
 	printk("hv: %u KiB free for domains\n", frames_free_count() * 4);
+	sched_set_memory_baseline(frames_free_count());
 
 	time_init();
 	build_domains(mbi);

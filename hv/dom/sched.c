@@ -14,9 +14,16 @@
 #include "ev/evtchn_hooks.h"
 #include "ev/timer.h"
 #include "lib/printf.h"
+#include "mm/frames.h"
 #include "mm/paging.h"
 
 static bool switch_requested;
+static uint32_t memory_baseline;
+
+void sched_set_memory_baseline(uint32_t free_frames)
+{
+	memory_baseline = free_frames;
+}
 
 /* In trap_entry.S: switch to the current domain's view and IRET through its frame. */
 __attribute__((noreturn)) void return_to_guest(void);
@@ -115,7 +122,14 @@ __attribute__((noreturn)) static void all_domains_ended(void)
 		       failed, destroyed);
 	else
 		printk("hv: no domains left: %u finished cleanly, %u failed\n", clean, failed);
+	uint32_t free_now = frames_free_count();
+	if (free_now == memory_baseline)
+		printk("hv: memory check: every frame is back\n");
+	else
+		printk("hv: memory check: %u KiB free, %u KiB at boot\n", free_now * 4,
+		       memory_baseline * 4);
 	bool ok = expected ? expected_clean == expected : failed == 0 && destroyed == 0;
+	ok = ok && free_now == memory_baseline;
 	debug_exit(ok ? HV_EXIT_ALL_CLEAN : HV_EXIT_DOMAIN_FAILED);
 }
 

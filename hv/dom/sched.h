@@ -45,6 +45,10 @@ void sched_note_domain_ended(struct domain *d);
  * then deliver a pending event upcall to whoever runs. */
 void sched_before_return(struct cpu_regs *frame);
 
+/* The free frames before any domain was built: when the last domain is gone, hv
+ * checks that every frame came back (and a run that leaked one is not clean). */
+void sched_set_memory_baseline(uint32_t free_frames);
+
 /* Start the first runnable domain; exits QEMU when there is none. */
 __attribute__((noreturn)) void sched_start(void);
 
