@@ -2,6 +2,7 @@
 #
 #   make            build hv, the guest library, pvguest and the test guests
 #   make run        boot hv with pvguest in QEMU (serial console on this terminal)
+#   make run-multi  boot seven domains: three workers and four attackers
 #   make debug      the same, stopped at the first instruction, with gdb attached
 #   make test       unit tests, generated-file drift, format, pvscan, in-guest tests
 #   make bench      instruction counts: hypercalls, PTE updates, faults, syscalls
