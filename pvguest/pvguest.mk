@@ -12,7 +12,7 @@ PVGUEST_USER_DIR := $(BUILD)/pvguest/user
 # The user programs, each pvguest/user/NAME/. cli executes CLI on purpose (the
 # kernel must kill it), so pvscan must report exactly that in it; the others and
 # the kernel must scan clean.
-PVGUEST_PROGRAMS := init hello sieve peek cli
+PVGUEST_PROGRAMS := init hello sieve spin peek cli
 PVGUEST_SENSITIVE_PROGRAMS := cli:cli
 
 PVGUEST_CFLAGS = $(GUEST_CFLAGS) -Ipvguest

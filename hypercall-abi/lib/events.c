@@ -5,6 +5,12 @@
 extern char pv_upcall_entry[];
 
 static pv_event_handler event_handler;
+static pv_upcall_exit_hook exit_hook;
+
+void pv_events_set_exit_hook(pv_upcall_exit_hook hook)
+{
+	exit_hook = hook;
+}
 
 long pv_events_install(pv_event_handler handler)
 {
@@ -20,7 +26,6 @@ long pv_events_install(pv_event_handler handler)
 void pv_events_dispatch(struct pv_trap_regs *regs)
 {
 	struct pv_shared_info *s = pv_shared_info;
-	(void)regs;
 
 	__atomic_store_n(&s->vcpu[0].upcall_pending, 0, __ATOMIC_SEQ_CST);
 	for (uint32_t word = 0; word < PV_NR_EVENT_PORTS / 32; word++) {
@@ -35,4 +40,6 @@ void pv_events_dispatch(struct pv_trap_regs *regs)
 				event_handler(word * 32 + bit);
 		}
 	}
+	if (exit_hook)
+		exit_hook(regs);
 }

@@ -9,7 +9,9 @@
  *   CLI / STI           pv_events_mask() / pv_events_unmask(): shared_info stores
  *   IRET                the iret hypercall (inside the library's trap stubs)
  *   OUT to a UART       console_io (through newlib's printf)
- *   HLT / ACPI off      sched_op shutdown
+ *   HLT when idle       sched_op block (kernel/sched.c)
+ *   ACPI power-off      sched_op shutdown
+ *   program a timer     set_timer_op; its VIRQ arrives as an upcall (kernel/clock.c)
  *   stores to a page    mmu_update batches, update_va_mapping (kernel/mmu.c)
  *     table
  *   MOV to CR3          mmuext_op NEW_BASEPTR (kernel/vm.c)
@@ -18,8 +20,9 @@
  * Boot goes in two halves. The first checks the ring and the virtual IDT and takes
  * a breakpoint, as pvguest's first version did. The second is an operating
  * system: it makes its own memory supervisor-only, takes the free pages into a
- * frame allocator and starts init, a user program in ring 3 in an address space
- * of its own, which starts the others through system calls.
+ * frame allocator, starts a timer tick that preempts processes, and starts init,
+ * a user program in ring 3 in an address space of its own, which starts the
+ * others through system calls.
  *
  * `tools/pvscan build/pvguest/pvguest.elf` proves that no sensitive instruction is
  * left in the binary. */
@@ -27,6 +30,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "clock.h"
 #include "frames.h"
 #include "kmap.h"
 #include "mmu.h"
@@ -94,6 +98,15 @@ static int run_processes(void)
 	vm_init();
 	printf("pvguest: %u free frames for processes, %u KiB of kernel heap\n",
 	       (unsigned)frames_pool_size(), KERNEL_HEAP_BYTES / 1024);
+
+	long r = clock_init();
+	if (r != 0) {
+		printf("pvguest: cannot start the timer tick: error %ld\n", r);
+		return 1;
+	}
+	printf("pvguest: preemptive scheduling: PV_VIRQ_TIMER on event port %u, a tick "
+	       "every %u ms\n",
+	       (unsigned)clock_port(), (unsigned)(CLOCK_TICK_NS / 1000000u));
 
 	const char *argv[PROC_ARGS_MAX];
 	int argc = init_args(argv);

@@ -109,7 +109,9 @@ int proc_spawn(const char *name, int argc, const char *const argv[], struct proc
 	return pid;
 }
 
-void proc_exit(struct proc *p, int status)
+/* Make p, which is not running or is about to leave for good, a zombie with
+ * status: orphan its children, wake a parent waiting for it. */
+static void end(struct proc *p, int status)
 {
 	p->status = status & 0xFF;
 	/* Orphans: nobody will wait for them. One already ended is freed now. */
@@ -126,6 +128,11 @@ void proc_exit(struct proc *p, int status)
 	else if (p->parent->state == PROC_WAITING && p->parent->waiting_for == p->pid)
 		p->parent->state = PROC_RUNNABLE;
 	p->state = PROC_ZOMBIE;
+}
+
+void proc_exit(struct proc *p, int status)
+{
+	end(p, status);
 	sched_leave();
 	kpanic("pid %d was resumed after it exited", p->pid);
 }
@@ -136,13 +143,35 @@ void proc_kill(struct proc *p, uint32_t vector, const char *reason)
 	proc_exit(p, KILLED_STATUS((int)vector));
 }
 
-int proc_wait(struct proc *p, int pid)
+/* p's child pid, or NULL. */
+static struct proc *find_child(const struct proc *p, int pid)
 {
-	struct proc *child = 0;
-	for (unsigned i = 0; i < NPROC && !child; i++)
+	for (unsigned i = 0; i < NPROC; i++)
 		if (proc_table[i].state != PROC_FREE && proc_table[i].pid == pid &&
 		    proc_table[i].parent == p)
-			child = &proc_table[i];
+			return &proc_table[i];
+	return 0;
+}
+
+int proc_kill_child(struct proc *p, int pid)
+{
+	struct proc *child = find_child(p, pid);
+	if (!child)
+		return -ESRCH;
+	if (child->state == PROC_ZOMBIE)
+		return 0;
+	/* It is not running, so it is somewhere in the kernel on its own stack (a
+	 * switch, a wait, a sleep, a preemption point) or was never run. That stack
+	 * is simply abandoned: nothing else points into it, and the next spawn into
+	 * the slot prepares a new one. Its address space is not the current one. */
+	end(child, KILL_STATUS);
+	proc_reap(child);
+	return 0;
+}
+
+int proc_wait(struct proc *p, int pid)
+{
+	struct proc *child = find_child(p, pid);
 	if (!child)
 		return -ECHILD;
 	while (child->state != PROC_ZOMBIE) {

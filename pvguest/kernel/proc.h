@@ -3,15 +3,20 @@
  * A process is a user program running in ring 3 in an address space of its own
  * (vm.h), with a kernel stack of its own for its system calls and traps. Its life:
  *
- *   spawn -> RUNNABLE <-> RUNNING -> ZOMBIE -> (parent's wait) -> FREE
- *                            |  ^
- *                            v  |  (wait for a child that has not ended)
- *                          WAITING
+ *   spawn -> RUNNABLE <----> RUNNING ----> ZOMBIE -> (parent's wait) -> FREE
+ *             ^  ^            |   |
+ *             |  +- WAITING <-+   |   (for a child that has not ended)
+ *             +--- SLEEPING <-----+   (sleep_ms, until its deadline)
+ *
+ * RUNNING -> RUNNABLE is a yield, or the end of a time slice (sched.h). A parent
+ * may also kill() a child: any state but FREE becomes ZOMBIE at once (the child
+ * is not running: its parent is).
  *
  * A zombie keeps only its slot and status; the scheduler frees its address space
- * as soon as it has switched away from it (proc_reap). A process whose parent is
- * gone, or that the kernel started itself (init), is freed there too, and the
- * kernel reports its status on the console. */
+ * as soon as it has switched away from it (proc_reap), and kill() at once (the
+ * victim is not running). A process whose parent is gone, or that the kernel
+ * started itself (init), is freed there too, and the kernel reports its status on
+ * the console. */
 #ifndef PVGUEST_PROC_H
 #define PVGUEST_PROC_H
 
@@ -30,6 +35,7 @@ enum proc_state {
 	PROC_RUNNABLE,
 	PROC_RUNNING,
 	PROC_WAITING,
+	PROC_SLEEPING,
 	PROC_ZOMBIE,
 };
 
@@ -46,6 +52,7 @@ struct proc {
 	uint32_t entry;	   /* where it starts in ring 3, and with which stack */
 	uint32_t user_esp;
 	int waiting_for;	     /* the child's pid, while WAITING */
+	uint64_t wake_at_ns;	     /* system time to wake at, while SLEEPING */
 	int status;		     /* exit status, once a ZOMBIE */
 	struct context *context;     /* saved kernel stack pointer, when not running */
 	uint8_t fpu[FPU_STATE_SIZE]; /* x87 state, when not running */
@@ -63,6 +70,11 @@ __attribute__((noreturn)) void proc_exit(struct proc *p, int status);
 /* End the current process p for a trap it took in ring 3: report
  * "pvguest: killed pid N (name): reason" and exit with KILLED_STATUS(vector). */
 __attribute__((noreturn)) void proc_kill(struct proc *p, uint32_t vector, const char *reason);
+
+/* End p's child pid, which is not running, with KILL_STATUS, as if it had exited:
+ * its parent's wait() gets the status. 0 (also for a child that has ended
+ * already), or -ESRCH if p has no child pid. */
+int proc_kill_child(struct proc *p, int pid);
 
 /* Wait, as the current process p, until its child pid ends; return its status
  * and free its slot. -ECHILD if pid is not a child of p. */

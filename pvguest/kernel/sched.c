@@ -2,8 +2,10 @@
 #include "sched.h"
 
 #include <pv/guest.h>
+#include <stdbool.h>
 #include <string.h>
 
+#include "clock.h"
 #include "panic.h"
 
 /* What sched_switch leaves on a stack it switched away from, lowest address first. */
@@ -17,6 +19,10 @@ void sched_switch(struct context **save, struct context *load);
 
 static struct proc *current;
 static struct context *scheduler_context; /* the boot stack, while a process runs */
+
+/* Set by the tick (an upcall, which may come at any instruction), cleared when a
+ * process is switched to: the running process's slice is over. */
+static volatile bool need_resched;
 
 struct proc *sched_current(void)
 {
@@ -62,10 +68,38 @@ static struct proc *pick_next(void)
 	return 0;
 }
 
+/* Make every sleeper whose deadline has passed runnable. Whether any still sleeps. */
+static bool wake_sleepers(void)
+{
+	uint64_t now = clock_now_ns();
+	bool sleeping = false;
+	for (unsigned i = 0; i < NPROC; i++) {
+		struct proc *p = &proc_table[i];
+		if (p->state == PROC_SLEEPING && p->wake_at_ns <= now)
+			p->state = PROC_RUNNABLE;
+		else if (p->state == PROC_SLEEPING)
+			sleeping = true;
+	}
+	return sleeping;
+}
+
 int sched_run(void)
 {
 	for (;;) {
+		/* Choose with events masked: see the idle case below. A process it
+		 * switches to finishes its kernel work masked and gets its own
+		 * virtual IF back with the iret that takes it to ring 3. */
+		pv_events_mask();
+		bool sleeping = wake_sleepers();
 		struct proc *p = pick_next();
+		if (!p && sleeping) {
+			/* Idle until the next tick, when a sleeper may wake. BLOCK unmasks
+			 * events and sleeps as one step, so a tick that came after the
+			 * check above is not lost: it is pending, and BLOCK returns at
+			 * once (with the upcall run). */
+			hv_sched_op(PV_SCHEDOP_BLOCK, 0, 0);
+			continue;
+		}
 		if (!p) {
 			for (unsigned i = 0; i < NPROC; i++)
 				if (proc_table[i].state != PROC_FREE)
@@ -75,6 +109,7 @@ int sched_run(void)
 
 		p->state = PROC_RUNNING;
 		current = p;
+		need_resched = false; /* a new slice */
 		vm_activate(&p->vm);
 		long r = hv_stack_switch(PV_SEL_KERNEL_DS, proc_kstack_top(p));
 		if (r != 0)
@@ -101,4 +136,24 @@ void sched_yield(void)
 {
 	current->state = PROC_RUNNABLE;
 	sched_leave();
+}
+
+void sched_sleep_until(uint64_t deadline_ns)
+{
+	while (clock_now_ns() < deadline_ns) {
+		current->state = PROC_SLEEPING;
+		current->wake_at_ns = deadline_ns;
+		sched_leave();
+	}
+}
+
+void sched_tick(void)
+{
+	need_resched = true;
+}
+
+void sched_preempt_point(const struct pv_trap_regs *regs)
+{
+	if ((regs->cs & 3) == 3 && current && need_resched)
+		sched_yield();
 }

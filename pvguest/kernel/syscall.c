@@ -39,6 +39,7 @@
 #include <errno.h>
 #include <stdbool.h>
 
+#include "clock.h"
 #include "proc.h"
 #include "sched.h"
 #include "uaccess.h"
@@ -124,14 +125,34 @@ static long sys_yield(struct proc *p, uint32_t a1, uint32_t a2, uint32_t a3)
 	return 0;
 }
 
+static long sys_kill(struct proc *p, uint32_t pid, uint32_t a2, uint32_t a3)
+{
+	return proc_kill_child(p, (int)pid);
+}
+
+static long sys_sleep_ms(struct proc *p, uint32_t ms, uint32_t a2, uint32_t a3)
+{
+	sched_sleep_until(clock_now_ns() + (uint64_t)ms * 1000000u);
+	return 0;
+}
+
+static long sys_uptime(struct proc *p, uint32_t ns_ptr, uint32_t a2, uint32_t a3)
+{
+	uint64_t now = clock_now_ns();
+	return copy_to_user(&p->vm, ns_ptr, &now, sizeof(now));
+}
+
 static const syscall_fn syscalls[SYS_COUNT] = {
-	[SYS_EXIT] = sys_exit,	   /* exit(status) */
-	[SYS_WRITE] = sys_write,   /* write(fd, buf, len) -> len */
-	[SYS_GETPID] = sys_getpid, /* getpid() -> pid */
-	[SYS_SBRK] = sys_sbrk,	   /* sbrk(increment) -> the old break */
-	[SYS_SPAWN] = sys_spawn,   /* spawn(name) -> pid */
-	[SYS_WAIT] = sys_wait,	   /* wait(pid) -> status */
-	[SYS_YIELD] = sys_yield,   /* yield() -> 0 */
+	[SYS_EXIT] = sys_exit,	       /* exit(status) */
+	[SYS_WRITE] = sys_write,       /* write(fd, buf, len) -> len */
+	[SYS_GETPID] = sys_getpid,     /* getpid() -> pid */
+	[SYS_SBRK] = sys_sbrk,	       /* sbrk(increment) -> the old break */
+	[SYS_SPAWN] = sys_spawn,       /* spawn(name) -> pid */
+	[SYS_WAIT] = sys_wait,	       /* wait(pid) -> status */
+	[SYS_YIELD] = sys_yield,       /* yield() -> 0 */
+	[SYS_KILL] = sys_kill,	       /* kill(pid) -> 0 */
+	[SYS_SLEEP_MS] = sys_sleep_ms, /* sleep_ms(ms) -> 0 */
+	[SYS_UPTIME] = sys_uptime,     /* uptime(&ns) -> 0 */
 };
 
 long syscall_dispatch(uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3)
@@ -148,4 +169,5 @@ void syscall_trap(struct pv_trap_regs *regs)
 		return;
 	}
 	regs->eax = (uint32_t)syscall_dispatch(regs->eax, regs->ebx, regs->ecx, regs->edx);
+	sched_preempt_point(regs);
 }

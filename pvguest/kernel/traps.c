@@ -35,6 +35,7 @@ static void on_breakpoint(struct pv_trap_regs *regs)
 	       "(vector %u, from ring %u)\n",
 	       (unsigned)regs->eip - 1, (unsigned)regs->vector, (unsigned)(regs->cs & 3));
 	/* INT3 is a trap: EIP already points after it, so just return. */
+	sched_preempt_point(regs);
 }
 
 static const char *trap_name(uint32_t vector)

@@ -4,7 +4,8 @@
  * the kernel touches user memory, vm_user_range_ok checks that the whole range
  * lies below USER_TOP and is mapped for ring 3 (writable, for a copy out) in the
  * caller's page tables; a pointer into the kernel or into a hole gets -EFAULT
- * instead of a kernel page fault. Scheduling is cooperative and only the process
+ * instead of a kernel page fault. The kernel is never preempted (a process is
+ * switched away only on its way back to ring 3, sched.h) and only the process
  * itself changes its mappings, so nothing can change between check and copy.
  *
  * vm must be the current address space: the copy goes through the user address. */

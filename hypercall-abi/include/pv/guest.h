@@ -112,6 +112,12 @@ typedef void (*pv_event_handler)(uint32_t port);
 /* Register handler and the library's upcall entry. Returns set_callbacks' result. */
 long pv_events_install(pv_event_handler handler);
 
+/* Optional: called after the port handlers of every upcall, with the interrupted
+ * frame (its CS says which ring the upcall interrupted). A kernel with processes
+ * uses it as a preemption point: it may switch processes before this one resumes. */
+typedef void (*pv_upcall_exit_hook)(struct pv_trap_regs *regs);
+void pv_events_set_exit_hook(pv_upcall_exit_hook hook);
+
 /* Let port's events through: clear its mask bit with evtchn_op UNMASK, so that an
  * event that arrived while it was masked is delivered now. */
 static inline long pv_event_port_unmask(uint32_t port)

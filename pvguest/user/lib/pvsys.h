@@ -1,9 +1,12 @@
 /* pvsys.h: pvguest's system calls, for user programs.
  *
- * newlib's own calls (write through printf, sbrk through malloc, exit, getpid)
- * reach the kernel through syscalls.c. These are the ones newlib has no name for. */
+ * newlib's own calls (write through printf, sbrk through malloc, exit, getpid,
+ * kill with SIGKILL, sleep and usleep) reach the kernel through syscalls.c. These
+ * are the ones newlib has no name for. */
 #ifndef PVGUEST_USER_PVSYS_H
 #define PVGUEST_USER_PVSYS_H
+
+#include <stdint.h>
 
 #include "uapi/syscall.h"
 
@@ -19,6 +22,13 @@ int wait_for(int pid);
 
 /* Let the other runnable processes run first. */
 void yield(void);
+
+/* Let the others run for at least ms milliseconds of system time (the kernel's
+ * tick makes it up to 10 ms more). newlib's sleep() and usleep() come here too. */
+void sleep_ms(unsigned ms);
+
+/* Nanoseconds since hv booted (hv's system time, in steps of 1 ms). */
+uint64_t uptime_ns(void);
 
 /* The ring this code runs in: the RPL of CS (reading CS is not privileged). */
 static inline unsigned current_ring(void)

@@ -2,9 +2,11 @@
  *
  * newlib calls these few functions for everything that needs an operating
  * system. Here that system is the pvguest kernel, reached through pv_syscall
- * (syscall.S): write, sbrk, exit and getpid are its system calls; the rest fail
- * with an errno, honestly. Also the wrappers pvsys.h declares. */
+ * (syscall.S): write, sbrk, exit, getpid and kill are its system calls; the rest
+ * fail with an errno, honestly. Also the wrappers pvsys.h declares, and the
+ * POSIX sleep() and usleep(), which newlib declares but leaves to the system. */
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -81,6 +83,32 @@ void yield(void)
 	pv_syscall(SYS_YIELD, 0, 0, 0);
 }
 
+void sleep_ms(unsigned ms)
+{
+	pv_syscall(SYS_SLEEP_MS, (long)ms, 0, 0);
+}
+
+uint64_t uptime_ns(void)
+{
+	uint64_t ns = 0;
+	pv_syscall(SYS_UPTIME, (long)&ns, 0, 0);
+	return ns;
+}
+
+unsigned sleep(unsigned seconds)
+{
+	for (; seconds > 1000; seconds -= 1000) /* 1000 s per call: no ms overflow */
+		sleep_ms(1000u * 1000u);
+	sleep_ms(seconds * 1000u);
+	return 0;
+}
+
+int usleep(useconds_t us)
+{
+	sleep_ms(us / 1000u + (us % 1000u != 0));
+	return 0;
+}
+
 _ssize_t _read(int fd, void *buf, size_t len)
 {
 	errno = fd == 0 ? ENOSYS : EBADF; /* no console input yet */
@@ -123,8 +151,18 @@ int _open(const char *path, int flags, int mode)
 	return -1;
 }
 
+/* There are no signals, but SIGKILL needs none: the kernel ends the process (a
+ * child of the caller) at once. Any other signal is EINVAL, as before. */
 int _kill(int pid, int sig)
 {
-	errno = EINVAL; /* no signals */
-	return -1;
+	if (sig != SIGKILL) {
+		errno = EINVAL;
+		return -1;
+	}
+	return (int)result(pv_syscall(SYS_KILL, pid, 0, 0));
+}
+
+int kill(pid_t pid, int sig)
+{
+	return _kill(pid, sig);
 }
