@@ -10,7 +10,8 @@ HV_ASFLAGS = $(CROSS_ASFLAGS) -nostdinc -Ihv -Ihypercall-abi/include -MMD -MP
 UNIT_PURE_SRCS += hv/dom/elf_check.c hv/dom/domain_config.c hv/dom/boot_layout.c \
 	hv/hc/trap_table_check.c hv/hc/iret_check.c hv/hc/hypercall_page.c \
 	hv/arch/bounce_plan.c hv/hc/dispatch.c hv/hc/hc_table.c hv/mm/guest_walk.c \
-	hv/arch/soft_int.c hv/mm/frame_table.c hv/mm/pt_update.c hv/arch/fast_trap_rule.c hv/dev/rtc_date.c hv/mm/desc_check.c hv/ev/evtchn_port.c
+	hv/arch/soft_int.c hv/mm/frame_table.c hv/mm/pt_update.c hv/arch/fast_trap_rule.c hv/dev/rtc_date.c hv/mm/desc_check.c hv/ev/evtchn_port.c \
+	hv/arch/emulate_cli.c
 ALL_TARGETS += $(HV_ELF)
 
 $(BUILD)/hv/%.c.o: hv/%.c | deps-ok

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# bench.sh: what hypercalls, page-table updates, page faults and system calls
-# cost (`make bench`).
+# bench.sh: what hypercalls, page-table updates, page faults, system calls,
+# events, domain switches and the virtual IF cost (`make bench`).
 #
 # Part 1, the null hypercall on each way into hv:
 # Boots the hypercall-cost guest (tests/bench/hypercall-cost) four times under
@@ -19,7 +19,15 @@
 # bounced through hv). Everything but the system call must cost the same in both
 # configurations.
 #
-# Prints two Markdown tables and writes them to $BENCH_TABLE and $MM_BENCH_TABLE.
+# Part 3, events, domain switches and the virtual IF: boots the event-cost guest
+# (tests/bench/event-cost) twice under -icount in each of two configurations:
+# with a partner domain (an event-channel round trip, sched_op YIELD alone and
+# between two domains) and alone with emulate=1 (a real CLI/STI pair, trapped and
+# emulated by hv). Both configurations time the virtual CLI/STI pair, and must
+# agree on it. No TCG run: these are instruction counts only.
+#
+# Prints three Markdown tables and writes them to $BENCH_TABLE, $MM_BENCH_TABLE
+# and $EVENT_BENCH_TABLE.
 # docs/performance.md explains the columns. The Makefile passes the variables
 # below; the defaults match mk/qemu.mk for running it by hand after `make`.
 set -euo pipefail
@@ -32,6 +40,8 @@ BENCH_ELF=${BENCH_ELF:-build/tests/bench/hypercall-cost.elf}
 BENCH_TABLE=${BENCH_TABLE:-build/bench/hypercall.md}
 MM_BENCH_ELF=${MM_BENCH_ELF:-build/tests/bench/mm-cost.elf}
 MM_BENCH_TABLE=${MM_BENCH_TABLE:-build/bench/mm.md}
+EVENT_BENCH_ELF=${EVENT_BENCH_ELF:-build/tests/bench/event-cost.elf}
+EVENT_BENCH_TABLE=${EVENT_BENCH_TABLE:-build/bench/event.md}
 
 # Counts are exact, so few iterations do; wall-clock ratios want more, and the
 # guest keeps the fastest of several rounds.
@@ -39,6 +49,9 @@ ICOUNT_ARGS="iters=10000 rounds=3"
 WALL_ARGS="iters=100000 rounds=5"
 MM_ICOUNT_ARGS="iters=1000 rounds=2"
 MM_WALL_ARGS="iters=20000 rounds=5"
+# Short rounds, many of them: hv's 1 kHz tick (one every 10^6 instructions under
+# -icount) lands in a few, and the guest keeps the smallest.
+EVENT_ICOUNT_ARGS="iters=20 rounds=15"
 TIMEOUT=30
 
 OUT=$(dirname "$BENCH_TABLE")
@@ -50,7 +63,7 @@ die() {
 	exit 1
 }
 
-for f in "$HV_ELF" "$BENCH_ELF" "$MM_BENCH_ELF"; do
+for f in "$HV_ELF" "$BENCH_ELF" "$MM_BENCH_ELF" "$EVENT_BENCH_ELF"; do
 	[ -f "$f" ] || die "no $f: build it first (make bench does)"
 done
 
@@ -212,4 +225,51 @@ mm_table=$(
 printf '%s\n' "$mm_table" >"$MM_BENCH_TABLE"
 echo
 printf '%s\n' "$mm_table"
-echo "bench: tables written to $BENCH_TABLE and $MM_BENCH_TABLE (logs in $OUT)"
+
+# ---- Part 3: events, domain switches, the virtual IF ----
+
+# peer: domain 1 measures, domain 2 echoes pings and later yields back; hv
+# destroys domain 2 once domain 1 (expect=finish) is done. emulate: domain 1
+# alone, with hv emulating its CLI and STI.
+for n in 1 2; do
+	run_guest "$OUT/event-icount-peer-$n.log" \
+		"$EVENT_BENCH_ELF name=main expect=finish peer=1 $EVENT_ICOUNT_ARGS,$EVENT_BENCH_ELF name=echo role=echo" \
+		-icount shift=0,sleep=off
+	run_guest "$OUT/event-icount-emulate-$n.log" \
+		"$EVENT_BENCH_ELF name=main emulate=1 $EVENT_ICOUNT_ARGS" -icount shift=0,sleep=off
+done
+same_numbers "event-cost peer=1" "$OUT/event-icount-peer-1.log" "$OUT/event-icount-peer-2.log"
+same_numbers "event-cost emulate=1" "$OUT/event-icount-emulate-1.log" "$OUT/event-icount-emulate-2.log"
+
+ev() { value "$OUT/event-icount-$1-1.log" "$2" insns_per_op; }
+virtual=$(ev peer virtual_pair)
+[ "$virtual" = "$(ev emulate virtual_pair)" ] ||
+	echo "bench: WARNING: the virtual CLI/STI pair costs $virtual instructions in one boot but" \
+		"$(ev emulate virtual_pair) in the other" >&2
+emulated=$(ev emulate emulated_pair)
+alone=$(ev peer yield_alone)
+pair=$(ev peer yield_pair)
+switch=$(awk -v p="$pair" 'BEGIN { printf "%g", p / 2 }')
+event_table=$(
+	echo "| operation | instructions |"
+	echo "|---|---:|"
+	echo "| event-channel round trip: send, BLOCK until the other domain's upcall has sent back | $(ev peer round_trip) |"
+	echo "| domain switch: two domains yielding to each other, per switch | $switch |"
+	echo "| sched_op YIELD with no other domain runnable (no switch) | $alone |"
+	echo "| virtual CLI/STI pair: pv_events_mask(); pv_events_unmask(), nothing pending | $virtual |"
+	echo "| emulated CLI/STI pair: cli; sti, each a #GP emulated by hv (emulate=1) | $emulated |"
+	echo
+	echo "- The emulated pair costs $(awk -v e="$emulated" -v v="$virtual" 'BEGIN { printf "%.0f", e / v }')" \
+		"times as many instructions as the virtual one."
+	echo "- A yield that switches costs $(awk -v s="$switch" -v a="$alone" 'BEGIN { printf "%g", s - a }')" \
+		"more than one that finds nobody else to run (each switch includes the other domain's" \
+		"loop around its own yield)."
+	echo
+	echo "Guest and hv instructions together, both domains' included, counted in domain 1" \
+		"(QEMU -icount shift=0,sleep=off; $EVENT_ICOUNT_ARGS; smallest round, an empty function" \
+		"call subtracted). $(date -u '+%Y-%m-%d %H:%M UTC'), $commit."
+)
+printf '%s\n' "$event_table" >"$EVENT_BENCH_TABLE"
+echo
+printf '%s\n' "$event_table"
+echo "bench: tables written to $BENCH_TABLE, $MM_BENCH_TABLE and $EVENT_BENCH_TABLE (logs in $OUT)"

@@ -14,6 +14,7 @@
 
 #include "arch/bounce.h"
 #include "arch/cpu.h"
+#include "arch/emulate_cli.h"
 #include "arch/extable.h"
 #include "arch/regs.h"
 #include "arch/soft_int.h"
@@ -104,6 +105,8 @@ void trap_entry(struct cpu_regs *regs)
 		panic("hardware exception %u while a guest ran", vector);
 	} else if (vector == VEC_GP && bounce_soft_int(regs)) {
 		/* delivered as the INT n the guest asked for */
+	} else if (vector == VEC_GP && emulate_cli(regs)) {
+		/* CLI or STI of an emulate=1 domain, done on its virtual IF */
 	} else if (vector == VEC_TIMER) {
 		tick_handle();
 	} else if (vector >= VEC_IRQ_FIRST && vector <= VEC_IRQ_LAST) {

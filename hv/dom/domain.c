@@ -14,24 +14,19 @@
 #include "mm/paging.h"
 
 struct domain *current;
-static struct domain domains[DOMAIN_MAX];
+struct domain domain_slots[DOMAIN_MAX];
 static uint16_t next_id = 1;
 
 struct domain *domain_alloc(void)
 {
 	for (uint32_t i = 0; i < DOMAIN_MAX; i++) {
-		if (domains[i].state == DOMAIN_FREE) {
-			memset(&domains[i], 0, sizeof(domains[i]));
-			domains[i].id = next_id++;
-			return &domains[i];
+		if (domain_slots[i].state == DOMAIN_FREE) {
+			memset(&domain_slots[i], 0, sizeof(domain_slots[i]));
+			domain_slots[i].id = next_id++;
+			return &domain_slots[i];
 		}
 	}
 	return 0;
-}
-
-struct domain *domain_by_index(uint32_t i)
-{
-	return i < DOMAIN_MAX ? &domains[i] : 0;
 }
 
 void domain_discard(struct domain *d)

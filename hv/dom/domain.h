@@ -84,6 +84,10 @@ void domain_kill(struct domain *d, const struct cpu_regs *regs, const char *fmt,
 void domain_destroy(struct domain *d, const char *reason);
 
 /* Iterate over the slots. */
-struct domain *domain_by_index(uint32_t i);
+extern struct domain domain_slots[DOMAIN_MAX];
+static inline struct domain *domain_by_index(uint32_t i)
+{
+	return i < DOMAIN_MAX ? &domain_slots[i] : 0;
+}
 
 #endif

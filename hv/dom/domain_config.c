@@ -21,7 +21,8 @@ struct word {
 /* Everything parsed so far; copied to the caller only on success. */
 struct parse_state {
 	struct domain_config cfg;
-	bool seen_name, seen_mem, seen_hypercall, seen_fast_trap, seen_weight, seen_expect;
+	bool seen_name, seen_mem, seen_hypercall, seen_fast_trap, seen_weight, seen_expect,
+		seen_emulate;
 	struct word path; /* len 0 when the line names no module path */
 };
 
@@ -150,6 +151,18 @@ static const char *parse_expect(struct word v, struct domain_config *cfg)
 	return NULL;
 }
 
+/* Check emulate=0|1. */
+static const char *parse_emulate(struct word v, struct domain_config *cfg)
+{
+	if (word_is(v, "1"))
+		cfg->emulate_cli = 1;
+	else if (word_is(v, "0"))
+		cfg->emulate_cli = 0;
+	else
+		return "emulate= must be 0 or 1";
+	return NULL;
+}
+
 /* Take one word of the line. A first word without '=' is the module path; a key
  * hv knows is checked; any other word belongs to the guest and is skipped. */
 static const char *take_word(struct word w, bool first, struct parse_state *st)
@@ -200,6 +213,12 @@ static const char *take_word(struct word w, bool first, struct parse_state *st)
 			return "fasttrap= given twice";
 		st->seen_fast_trap = true;
 		return parse_fast_trap(value, &st->cfg);
+	}
+	if (word_is(key, "emulate")) {
+		if (st->seen_emulate)
+			return "emulate= given twice";
+		st->seen_emulate = true;
+		return parse_emulate(value, &st->cfg);
 	}
 	return NULL;
 }

@@ -4,7 +4,7 @@
  *
  *   build/x/guest.elf name=foo mem=8M hypercall=vmcall console=hvc0
  *
- * The first word, when it has no '=', is the module's path. Six keys belong to hv:
+ * The first word, when it has no '=', is the module's path. Seven keys belong to hv:
  *
  *   name=NAME           1..31 of [A-Za-z0-9_.-]; default: the path's basename
  *                       without its last extension, or "domain" with no path
@@ -19,6 +19,10 @@
  *   expect=finish       the run is judged by this domain: once every such domain
  *                       has ended, hv destroys the rest, and QEMU's status is clean
  *                       only if all of them finished cleanly
+ *   emulate=0|1         teaching only: 1 makes hv emulate the guest kernel's CLI
+ *                       and STI on its virtual IF when they raise #GP, the
+ *                       lecture's trap-and-emulate (arch/emulate_cli.h); default 0,
+ *                       where they stay #GP, reflected to the guest
  *
  * Every other word belongs to the guest: hv ignores it here and passes the whole
  * line on in start_info.cmdline. Giving one of hv's keys twice is an error. */
@@ -46,6 +50,7 @@ struct domain_config {
 	uint32_t fast_trap;		/* 1 (default) or 0 */
 	uint32_t weight;		/* 1..65535, default 256: its share of the CPU */
 	uint32_t expect_finish;		/* 1 if it must end cleanly (expect=finish) */
+	uint32_t emulate_cli;		/* 1: emulate CLI/STI on #GP (emulate=1); default 0 */
 };
 
 /* Parse a module command line into *out. cmdline may be NULL (an empty line). At

@@ -18,6 +18,7 @@
 #include "mm/paging.h"
 
 static bool switch_requested;
+static bool domain_ended; /* since the last look for leftover domains */
 static uint32_t memory_baseline;
 
 void sched_set_memory_baseline(uint32_t free_frames)
@@ -76,6 +77,7 @@ void sched_tick(void)
 void sched_note_domain_ended(struct domain *d)
 {
 	(void)d; /* the next sched_before_return sees it is no longer runnable */
+	domain_ended = true;
 }
 
 /* The runnable domain after `after` in slot order, wrapping; NULL if none. */
@@ -190,7 +192,10 @@ static void deliver_upcall(struct cpu_regs *frame)
 
 void sched_before_return(struct cpu_regs *frame)
 {
-	destroy_leftovers();
+	if (domain_ended) {
+		domain_ended = false;
+		destroy_leftovers(); /* only an ending can leave domains without purpose */
+	}
 	if (current->state == DOMAIN_RUNNABLE && !switch_requested) {
 		deliver_upcall(frame);
 		return;

@@ -19,7 +19,7 @@ TEST_COMMON_OBJS := $(patsubst %,$(BUILD)/%.o,$(wildcard tests/guests/common/*.c
 # (NAME:mnemonic,... ; pvscan's names). Every other test guest must scan clean.
 PVSCAN_SENSITIVE_GUESTS := popek-gap:sgdt,sidt \
 	hostile-privileged:cli,clts,hlt,in,invlpg,lgdt,lidt,mov-cr,out,rdmsr,sti,wbinvd,wrmsr \
-	soft-int:int fast-trap:int
+	soft-int:int fast-trap:int emulate-cli:cli,pushf,sti
 PVSCAN_SENSITIVE_NAMES := $(foreach g,$(PVSCAN_SENSITIVE_GUESTS),$(firstword $(subst :, ,$(g))))
 PVSCAN_EXPECT += $(foreach g,$(PVSCAN_SENSITIVE_GUESTS),$(if $(filter $(firstword $(subst :, ,$(g))),$(TEST_GUEST_NAMES)),$(BUILD)/tests/guests/$(subst :,.elf:,$(g))))
 PVSCAN_CLEAN_ELFS += $(filter-out $(patsubst %,$(BUILD)/tests/guests/%.elf,$(PVSCAN_SENSITIVE_NAMES)),$(TEST_GUEST_ELFS))

@@ -240,6 +240,31 @@ Test(domain_config, fast_trap_bad_value_or_twice)
 	expect_reason("fasttrap=on fasttrap=off", "fasttrap= given twice");
 }
 
+/* ---- emulate= ---- */
+
+Test(domain_config, emulate_defaults_off)
+{
+	cr_assert_eq(expect_ok("guest.elf").emulate_cli, 0);
+	cr_assert_eq(expect_ok("").emulate_cli, 0);
+}
+
+Test(domain_config, emulate_0_and_1)
+{
+	cr_assert_eq(expect_ok("guest.elf emulate=1").emulate_cli, 1);
+	cr_assert_eq(expect_ok("emulate=0").emulate_cli, 0);
+}
+
+Test(domain_config, emulate_bad_value_or_twice)
+{
+	const char *why = "emulate= must be 0 or 1";
+	expect_reason("emulate=", why);
+	expect_reason("emulate=on", why);
+	expect_reason("emulate=2", why);
+	expect_reason("emulate=01", why);
+	expect_reason("emulate=10", why);
+	expect_reason("emulate=1 emulate=1", "emulate= given twice");
+}
+
 /* ---- weight= and expect= ---- */
 
 Test(domain_config, weight_defaults_to_256_and_takes_1_to_65535)
