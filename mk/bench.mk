@@ -19,6 +19,9 @@
 # build, but they are not tests: they run only here. They execute RDTSC, so they
 # are not in PVSCAN_CLEAN_ELFS; event-cost also executes CLI and STI, on purpose:
 # it measures what trapping them costs.
+# Shared by all three: command-line options, failure, minimum-of-rounds bookkeeping.
+BENCH_COMMON_OBJS := $(patsubst %,$(BUILD)/%.o,$(wildcard tests/bench/common/*.c))
+
 BENCH_ELF := $(BUILD)/tests/bench/hypercall-cost.elf
 BENCH_TABLE := $(BUILD)/bench/hypercall.md
 BENCH_SRCS := $(sort $(wildcard tests/bench/hypercall-cost/*.c tests/bench/hypercall-cost/*.S))
@@ -46,17 +49,17 @@ $(BUILD)/tests/bench/%.S.o: tests/bench/%.S
 	$(call msg,AS,$@)
 	$(Q)$(CC) $(GUEST_ASFLAGS) -c $< -o $@
 
-$(BENCH_ELF): $(BENCH_OBJS) $(GUEST_LINK_DEPS)
+$(BENCH_ELF): $(BENCH_OBJS) $(BENCH_COMMON_OBJS) $(GUEST_LINK_DEPS)
 	$(call msg,LD,$@)
-	$(Q)$(LD) -T $(GUEST_LDS) -o $@ $(GUEST_CRT0) $(BENCH_OBJS) $(GUEST_LINK_LIBS)
+	$(Q)$(LD) -T $(GUEST_LDS) -o $@ $(GUEST_CRT0) $(BENCH_OBJS) $(BENCH_COMMON_OBJS) $(GUEST_LINK_LIBS)
 
-$(MM_BENCH_ELF): $(MM_BENCH_OBJS) $(GUEST_LINK_DEPS)
+$(MM_BENCH_ELF): $(MM_BENCH_OBJS) $(BENCH_COMMON_OBJS) $(GUEST_LINK_DEPS)
 	$(call msg,LD,$@)
-	$(Q)$(LD) -T $(GUEST_LDS) -o $@ $(GUEST_CRT0) $(MM_BENCH_OBJS) $(GUEST_LINK_LIBS)
+	$(Q)$(LD) -T $(GUEST_LDS) -o $@ $(GUEST_CRT0) $(MM_BENCH_OBJS) $(BENCH_COMMON_OBJS) $(GUEST_LINK_LIBS)
 
-$(EVENT_BENCH_ELF): $(EVENT_BENCH_OBJS) $(GUEST_LINK_DEPS)
+$(EVENT_BENCH_ELF): $(EVENT_BENCH_OBJS) $(BENCH_COMMON_OBJS) $(GUEST_LINK_DEPS)
 	$(call msg,LD,$@)
-	$(Q)$(LD) -T $(GUEST_LDS) -o $@ $(GUEST_CRT0) $(EVENT_BENCH_OBJS) $(GUEST_LINK_LIBS)
+	$(Q)$(LD) -T $(GUEST_LDS) -o $@ $(GUEST_CRT0) $(EVENT_BENCH_OBJS) $(BENCH_COMMON_OBJS) $(GUEST_LINK_LIBS)
 
 # Like `run` and `test`: install what is missing, then re-enter make.
 .PHONY: bench-run

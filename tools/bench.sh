@@ -45,9 +45,9 @@ EVENT_BENCH_TABLE=${EVENT_BENCH_TABLE:-build/bench/event.md}
 
 # Counts are exact, so few iterations do; wall-clock ratios want more, and the
 # guest keeps the fastest of several rounds.
-ICOUNT_ARGS="iters=10000 rounds=3"
+ICOUNT_ARGS="iters=1000 rounds=6" # a round stays well under the 1 ms tick (1M insns)
 WALL_ARGS="iters=100000 rounds=5"
-MM_ICOUNT_ARGS="iters=1000 rounds=2"
+MM_ICOUNT_ARGS="iters=200 rounds=6"
 MM_WALL_ARGS="iters=20000 rounds=5"
 # Short rounds, many of them: hv's 1 kHz tick (one every 10^6 instructions under
 # -icount) lands in a few, and the guest keeps the smallest.

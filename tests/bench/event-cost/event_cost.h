@@ -8,6 +8,8 @@
 #define EVENT_COST_H
 
 #include <pv/guest.h>
+
+#include "../common/bench_opts.h"
 #include <pv/hypercall_raw.h>
 #include <pv/start_info.h>
 
@@ -25,8 +27,5 @@ uint64_t ec_loop(void (*body)(void), uint32_t iters);
 /* echo.c: the partner's whole life; it never returns (hv destroys it once main,
  * started with expect=finish, has finished). */
 __attribute__((noreturn)) void echo_main(void);
-
-/* main.c: stop with a reason. */
-__attribute__((noreturn)) void ec_fail(const char *why);
 
 #endif

@@ -52,45 +52,12 @@ struct measure {
 
 static volatile uint32_t pongs;
 
-__attribute__((noreturn)) void ec_fail(const char *why)
-{
-	printf("bench: error: %s\n", why);
-	fflush(stdout);
-	pv_shutdown(PV_SHUTDOWN_CRASH, 1);
-}
-
-/* Return the value of word "key=value" on our command line, or NULL. */
-static const char *option(const char *key)
-{
-	size_t len = strlen(key);
-	const char *p = pv_start_info->cmdline;
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		if (strncmp(p, key, len) == 0 && p[len] == '=')
-			return p + len + 1;
-		while (*p && *p != ' ')
-			p++;
-	}
-	return NULL;
-}
-
 /* Whether option key is exactly value. */
 static int option_is(const char *key, const char *value)
 {
-	const char *v = option(key);
+	const char *v = bench_option(key);
 	size_t len = strlen(value);
 	return v && strncmp(v, value, len) == 0 && (v[len] == ' ' || v[len] == '\0');
-}
-
-/* Return option key as a number in [1, 10^6], or dflt when it is absent or bad. */
-static uint32_t option_count(const char *key, uint32_t dflt)
-{
-	const char *v = option(key);
-	if (!v)
-		return dflt;
-	unsigned long n = strtoul(v, NULL, 10);
-	return n >= 1 && n <= 1000000 ? (uint32_t)n : dflt;
 }
 
 static void on_event(uint32_t port)
@@ -138,7 +105,7 @@ __attribute__((noipa)) static void ec_round_trip(void)
 {
 	uint32_t want = pongs + 1;
 	if (hv_evtchn_op(PV_EVTCHNOP_SEND, EC_PING_PORT, 0) != 0)
-		ec_fail("send on the ping port refused");
+		bench_fail("send on the ping port refused");
 	wait_pongs(want);
 }
 
@@ -182,9 +149,9 @@ static void connect_echo(void)
 	long ping = hv_evtchn_op(PV_EVTCHNOP_ALLOC_UNBOUND, EC_ECHO_DOMID, 0);
 	long phase = hv_evtchn_op(PV_EVTCHNOP_ALLOC_UNBOUND, EC_ECHO_DOMID, 0);
 	if (ping != EC_PING_PORT || phase != EC_PHASE_PORT)
-		ec_fail("the ports offered to domain 2 are not 1 and 2");
+		bench_fail("the ports offered to domain 2 are not 1 and 2");
 	if (pv_event_port_unmask(EC_PING_PORT) != 0)
-		ec_fail("unmask the ping port");
+		bench_fail("unmask the ping port");
 	wait_pongs(1);
 }
 
@@ -194,8 +161,8 @@ int main(void)
 		echo_main();
 	int emulate = option_is("emulate", "1");
 	int peer = option_is("peer", "1");
-	uint32_t iters = option_count("iters", 20);
-	uint32_t rounds = option_count("rounds", 15);
+	uint32_t iters = bench_option_count("iters", 20);
+	uint32_t rounds = bench_option_count("rounds", 15);
 	struct measure null = { "null", ec_null, 0, 0, 0 };
 	struct measure ms[] = {
 		{ "virtual_pair", ec_virtual_pair, 0, 0, 0 },
@@ -209,7 +176,7 @@ int main(void)
 	printf("bench: iters=%lu rounds=%lu emulate=%d peer=%d\n", (unsigned long)iters,
 	       (unsigned long)rounds, emulate, peer);
 	if (pv_events_install(on_event) != 0)
-		ec_fail("set_callbacks refused");
+		bench_fail("set_callbacks refused");
 	pv_events_unmask();
 	if (peer)
 		connect_echo(); /* echo now sleeps in BLOCK: yield_alone finds no one */
@@ -220,11 +187,11 @@ int main(void)
 			continue;
 		/* Wake echo into its yield loop; the warm-up round lets it get there. */
 		if (ms[i].wake_echo && hv_evtchn_op(PV_EVTCHNOP_SEND, EC_PHASE_PORT, 0) != 0)
-			ec_fail("send on the phase port refused");
+			bench_fail("send on the phase port refused");
 		measure(&ms[i], iters, rounds);
 	}
 	if (pv_shared_info->vcpu[0].upcall_mask)
-		ec_fail("events are masked after the measurements");
+		bench_fail("events are masked after the measurements");
 
 	for (unsigned i = 0; i < sizeof(ms) / sizeof(ms[0]); i++)
 		if (wanted[i])

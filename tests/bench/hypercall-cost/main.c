@@ -27,6 +27,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../common/bench_opts.h"
+
 /* loops.S: TSC ticks for n iterations of one body. */
 uint64_t bench_loop_empty(uint32_t n);
 uint64_t bench_loop_int82(uint32_t n);
@@ -44,41 +46,15 @@ __attribute__((noinline, regparm(1))) long bench_null_function(uint32_t nr)
 struct bench_path {
 	const char *name;
 	uint64_t (*loop)(uint32_t n);
-	uint64_t min, max; /* over the rounds */
+	struct bench_min rounds; /* the smallest round, and how many gave it */
 };
 
 static struct bench_path paths[] = {
-	{ "empty", bench_loop_empty, 0, 0 },   { "int82", bench_loop_int82, 0, 0 },
-	{ "vmcall", bench_loop_vmcall, 0, 0 }, { "page", bench_loop_page, 0, 0 },
-	{ "call", bench_loop_call, 0, 0 },
+	{ "empty", bench_loop_empty, { 0, 0, 0 } },   { "int82", bench_loop_int82, { 0, 0, 0 } },
+	{ "vmcall", bench_loop_vmcall, { 0, 0, 0 } }, { "page", bench_loop_page, { 0, 0, 0 } },
+	{ "call", bench_loop_call, { 0, 0, 0 } },
 };
 #define NR_PATHS (sizeof(paths) / sizeof(paths[0]))
-
-/* Return the value of word "key=value" on our command line, or NULL. */
-static const char *option(const char *key)
-{
-	size_t len = strlen(key);
-	const char *p = pv_start_info->cmdline;
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		if (strncmp(p, key, len) == 0 && p[len] == '=')
-			return p + len + 1;
-		while (*p && *p != ' ')
-			p++;
-	}
-	return NULL;
-}
-
-/* Return option key as a number in [1, 10^7], or dflt when it is absent or bad. */
-static uint32_t option_count(const char *key, uint32_t dflt)
-{
-	const char *v = option(key);
-	if (!v)
-		return dflt;
-	unsigned long n = strtoul(v, NULL, 10);
-	return n >= 1 && n <= 10000000 ? (uint32_t)n : dflt;
-}
 
 /* Every way in must really reach the version hypercall, or the numbers mean nothing. */
 static int paths_work(void)
@@ -98,10 +74,10 @@ static int paths_work(void)
 
 int main(void)
 {
-	const char *mode = option("mode");
+	const char *mode = bench_option("mode");
 	int icount = !mode || strncmp(mode, "wall", 4) != 0;
-	uint32_t iters = option_count("iters", 10000);
-	uint32_t rounds = option_count("rounds", 3);
+	uint32_t iters = bench_option_count("iters", 10000);
+	uint32_t rounds = bench_option_count("rounds", 3);
 	int page_vmcall = (pv_start_info->flags & PV_SIF_TRANSPORT_VMCALL) != 0;
 
 	printf("bench: mode=%s iters=%lu rounds=%lu page_transport=%s\n",
@@ -117,29 +93,24 @@ int main(void)
 	/* Interleave the paths within each round, so slow phases of the host hit all alike. */
 	for (uint32_t r = 0; r < rounds; r++) {
 		for (unsigned p = 0; p < NR_PATHS; p++) {
-			uint64_t t = paths[p].loop(iters);
-			if (r == 0 || t < paths[p].min)
-				paths[p].min = t;
-			if (r == 0 || t > paths[p].max)
-				paths[p].max = t;
+			bench_min_take(&paths[p].rounds, paths[p].loop(iters));
 		}
 	}
 
-	uint64_t empty = paths[0].min;
+	uint64_t empty = paths[0].rounds.min;
 	if (icount)
 		printf("bench: empty insns_per_iter=%llu\n", empty / iters);
 	else
 		printf("bench: empty ticks_per_iter=%llu.%02llu\n", empty / iters,
 		       empty * 100 / iters % 100);
 	for (unsigned p = 1; p < NR_PATHS; p++) {
-		uint64_t d = paths[p].min > empty ? paths[p].min - empty : 0;
+		uint64_t d = paths[p].rounds.min > empty ? paths[p].rounds.min - empty : 0;
 		if (icount) {
-			/* Exact counts: every round equal, and a whole number per call. */
-			if (paths[p].min != paths[p].max || d % iters != 0)
-				printf("bench: warning: %s is not deterministic (min %llu, max %llu "
-				       "ticks over %lu iterations)\n",
-				       paths[p].name, paths[p].min, paths[p].max,
-				       (unsigned long)iters);
+			/* Exact counts: the minimum repeats, a whole number per call. */
+			bench_min_check(paths[p].name, &paths[p].rounds);
+			if (d % iters != 0)
+				printf("bench: warning: %s is not a whole number per call\n",
+				       paths[p].name);
 			printf("bench: %s insns_per_call=%llu\n", paths[p].name, d / iters);
 		} else {
 			printf("bench: %s ticks_per_call=%llu.%02llu\n", paths[p].name, d / iters,

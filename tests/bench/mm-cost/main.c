@@ -26,6 +26,7 @@
  *
  * It uses RDTSC, so it is not a pvscan-clean guest, and must not become one of
  * PVSCAN_CLEAN_ELFS. */
+#include "../common/bench_opts.h"
 #include "mm_cost.h"
 
 #include <stdio.h>
@@ -42,11 +43,8 @@ enum {
 
 static const char *const method_names[NR_METHODS] = { "pte_batch", "pte_single", "pte_update_va" };
 
-/* The smallest and largest of a measurement's rounds. */
-struct sample {
-	uint64_t min, max;
-	uint32_t n;
-};
+/* A measurement's rounds: the smallest, and how many gave it. */
+#define sample bench_min
 
 static struct mm_remap to_ro __attribute__((aligned(PV_PAGE_SIZE)));
 static struct mm_remap to_rw __attribute__((aligned(PV_PAGE_SIZE)));
@@ -69,39 +67,6 @@ __attribute__((noreturn)) void mm_unexpected_trap(const struct pv_bounce_frame *
 	pv_shutdown(PV_SHUTDOWN_CRASH, 1);
 }
 
-__attribute__((noreturn)) static void fail(const char *why)
-{
-	printf("bench: error: %s\n", why);
-	fflush(stdout);
-	pv_shutdown(PV_SHUTDOWN_CRASH, 1);
-}
-
-/* Return the value of word "key=value" on our command line, or NULL. */
-static const char *option(const char *key)
-{
-	size_t len = strlen(key);
-	const char *p = pv_start_info->cmdline;
-	while (*p) {
-		while (*p == ' ')
-			p++;
-		if (strncmp(p, key, len) == 0 && p[len] == '=')
-			return p + len + 1;
-		while (*p && *p != ' ')
-			p++;
-	}
-	return NULL;
-}
-
-/* Return option key as a number in [1, 10^7], or dflt when it is absent or bad. */
-static uint32_t option_count(const char *key, uint32_t dflt)
-{
-	const char *v = option(key);
-	if (!v)
-		return dflt;
-	unsigned long n = strtoul(v, NULL, 10);
-	return n >= 1 && n <= 10000000 ? (uint32_t)n : dflt;
-}
-
 /* Our own handlers, a kernel stack for traps from ring 3, and the system call at
  * DPL 3 without event masking: what the fast trap asks for. */
 static void install_traps(void)
@@ -119,16 +84,12 @@ static void install_traps(void)
 					    (uint32_t)mm_syscall_handler };
 	if (hv_set_trap_table(traps, n) != 0 ||
 	    hv_stack_switch(PV_SEL_KERNEL_DS, (uint32_t)kernel_stack + sizeof(kernel_stack)) != 0)
-		fail("set_trap_table or stack_switch refused");
+		bench_fail("set_trap_table or stack_switch refused");
 }
 
 static void take(struct sample *s, uint64_t t)
 {
-	if (s->n == 0 || t < s->min)
-		s->min = t;
-	if (s->n == 0 || t > s->max)
-		s->max = t;
-	s->n++;
+	bench_min_take(s, t);
 }
 
 /* Remap all 512 pages with one method, check the tables, return the ticks. */
@@ -143,7 +104,7 @@ static uint64_t remap(int method, int writable)
 	else
 		t = mm_loop_update_va(r->vas, MM_NR_PTES, 1);
 	if (pte_mismatches(writable))
-		fail("a remapping did not reach the page tables");
+		bench_fail("a remapping did not reach the page tables");
 	return t;
 }
 
@@ -153,12 +114,11 @@ static uint64_t minus(uint64_t a, uint64_t b)
 	return a > b ? a - b : 0;
 }
 
-/* Under -icount a measurement must repeat exactly. */
+/* Under -icount a measurement's minimum must repeat (bench_opts.h). */
 static void check_exact(int icount, const char *name, const struct sample *s)
 {
-	if (icount && s->min != s->max)
-		printf("bench: warning: %s is not deterministic (min %llu, max %llu)\n", name,
-		       s->min, s->max);
+	if (icount)
+		bench_min_check(name, s);
 }
 
 /* Print ticks (instructions under -icount) per operation: a whole number of
@@ -176,10 +136,10 @@ static void report(int icount, const char *name, const char *per, uint64_t ticks
 
 int main(void)
 {
-	const char *mode = option("mode");
+	const char *mode = bench_option("mode");
 	int icount = !mode || strncmp(mode, "wall", 4) != 0;
-	uint32_t iters = option_count("iters", 1000);
-	uint32_t rounds = option_count("rounds", 2);
+	uint32_t iters = bench_option_count("iters", 1000);
+	uint32_t rounds = bench_option_count("rounds", 2);
 	/* A call is so short that the ratios need many to be steady. */
 	uint32_t call_iters = iters * CALLS_PER_ITER;
 	struct sample pte[NR_METHODS][2] = { 0 }, empty_batch = { 0 }, empty_single = { 0 };
@@ -189,10 +149,10 @@ int main(void)
 	printf("bench: mode=%s iters=%lu rounds=%lu\n", icount ? "icount" : "wall",
 	       (unsigned long)iters, (unsigned long)rounds);
 	if (((const uint32_t *)pv_start_info->pt_base)[MM_FAULT_VA >> 22] & PV_PTE_P)
-		fail("MM_FAULT_VA is mapped");
+		bench_fail("MM_FAULT_VA is mapped");
 	const char *why = pte_setup(&to_ro, &to_rw);
 	if (why)
-		fail(why);
+		bench_fail(why);
 	install_traps();
 
 	/* Warm up (under TCG the first pass also translates), checking each path once. */
@@ -203,7 +163,7 @@ int main(void)
 	pv_shared_info->vcpu[0].cr2 = 0;
 	mm_loop_fault(NULL, 1, 0);
 	if (pv_shared_info->vcpu[0].cr2 != MM_FAULT_VA)
-		fail("the load from MM_FAULT_VA did not fault");
+		bench_fail("the load from MM_FAULT_VA did not fault");
 	mm_user_trip(mm_user_syscalls, 10);
 	mm_user_trip(mm_user_empty, 10);
 	mm_loop_call(NULL, 10, 0);
