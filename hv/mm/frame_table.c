@@ -27,11 +27,14 @@ static int check_owner(struct frame_table *ft, uint32_t mfn, uint16_t owner)
 	return fi && fi->owner == owner ? 0 : -PV_EPERM;
 }
 
-int ft_get_l1e(struct frame_table *ft, uint32_t entry, uint16_t owner)
+/* Take what a present entry needs: a reference to the frame it names and, unless
+ * type is FT_NONE, a use of that type. forbidden are bits the entry may not have. */
+static int get_ref(struct frame_table *ft, uint32_t entry, uint16_t owner, uint32_t forbidden,
+		   enum frame_type type)
 {
 	if (!(entry & PV_PTE_P))
 		return 0;
-	if (entry & L1E_FORBIDDEN)
+	if (entry & forbidden)
 		return -PV_EINVAL;
 	uint32_t mfn = entry >> 12;
 	int err = check_owner(ft, mfn, owner);
@@ -39,56 +42,50 @@ int ft_get_l1e(struct frame_table *ft, uint32_t entry, uint16_t owner)
 		return err;
 	if (ft->info[mfn].ref_count == 0xFFFF)
 		return -PV_EBUSY;
-	if (entry & PV_PTE_RW) {
-		err = ft_get_type(ft, mfn, owner, FT_WRITABLE);
-		if (err)
-			return err;
+	if (type != FT_NONE && (err = ft_get_type(ft, mfn, owner, type)))
+		return err;
+	/* Validating a table may itself have mapped it (read-only): check again. */
+	if (ft->info[mfn].ref_count == 0xFFFF) {
+		if (type != FT_NONE)
+			ft_put_type(ft, mfn);
+		return -PV_EBUSY;
 	}
 	ft->info[mfn].ref_count++;
 	return 0;
+}
+
+/* Drop what get_ref took for a present entry. */
+static void put_ref(struct frame_table *ft, uint32_t entry, bool typed)
+{
+	if (!(entry & PV_PTE_P))
+		return;
+	uint32_t mfn = entry >> 12;
+	ft->info[mfn].ref_count--;
+	if (typed)
+		ft_put_type(ft, mfn);
+}
+
+/* An L1 entry maps a frame: writable ones take a use of FT_WRITABLE. */
+int ft_get_l1e(struct frame_table *ft, uint32_t entry, uint16_t owner)
+{
+	return get_ref(ft, entry, owner, L1E_FORBIDDEN,
+		       (entry & PV_PTE_RW) ? FT_WRITABLE : FT_NONE);
 }
 
 void ft_put_l1e(struct frame_table *ft, uint32_t entry)
 {
-	if (!(entry & PV_PTE_P))
-		return;
-	uint32_t mfn = entry >> 12;
-	ft->info[mfn].ref_count--;
-	if (entry & PV_PTE_RW)
-		ft_put_type(ft, mfn);
+	put_ref(ft, entry, (entry & PV_PTE_RW) != 0);
 }
 
+/* An L2 entry names a page table: it takes a use of FT_L1, validating it first. */
 int ft_get_l2e(struct frame_table *ft, uint32_t entry, uint16_t owner)
 {
-	if (!(entry & PV_PTE_P))
-		return 0;
-	if (entry & L2E_FORBIDDEN)
-		return -PV_EINVAL;
-	uint32_t mfn = entry >> 12;
-	int err = check_owner(ft, mfn, owner);
-	if (err)
-		return err;
-	if (ft->info[mfn].ref_count == 0xFFFF)
-		return -PV_EBUSY;
-	err = ft_get_type(ft, mfn, owner, FT_L1);
-	if (err)
-		return err;
-	/* Validating the L1 may itself have mapped it (read-only): check again. */
-	if (ft->info[mfn].ref_count == 0xFFFF) {
-		ft_put_type(ft, mfn);
-		return -PV_EBUSY;
-	}
-	ft->info[mfn].ref_count++;
-	return 0;
+	return get_ref(ft, entry, owner, L2E_FORBIDDEN, FT_L1);
 }
 
 void ft_put_l2e(struct frame_table *ft, uint32_t entry)
 {
-	if (!(entry & PV_PTE_P))
-		return;
-	uint32_t mfn = entry >> 12;
-	ft->info[mfn].ref_count--;
-	ft_put_type(ft, mfn);
+	put_ref(ft, entry, true);
 }
 
 /* Take the references of entries [0, count) of a table, or none of them. */
