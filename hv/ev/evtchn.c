@@ -1,4 +1,9 @@
-/* evtchn.c: event channels in hv: marking ports pending, closing them, the upcall. */
+/* evtchn.c: event channels in hv: marking ports pending, closing them, the upcall.
+ *
+ * TOUR 16: the guest's interrupts. An event marks a port pending in shared_info;
+ * on the next return to the domain with events unmasked, evtchn_deliver_upcall
+ * bounces it into the guest's callback with events masked, so upcalls never nest,
+ * and the guest's iret hypercall unmasks them again. The end of the tour. */
 #include "ev/evtchn.h"
 
 #include "arch/bounce.h"

@@ -1,6 +1,6 @@
 /* iret.c: the iret hypercall, a guest's return from a bounced trap.
  *
- * TOUR 13: the way back from a bounced trap, and the end of the tour.
+ * TOUR 13: the way back from a bounced trap.
  * A ring-1 kernel cannot IRET to itself through hv's frames, and a plain IRET would
  * not restore the virtual IF. So the guest leaves a struct pv_iret_frame on its
  * stack and asks hv to resume it. hv reads the frame once, sanitises it

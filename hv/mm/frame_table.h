@@ -1,5 +1,7 @@
 /* frame_table.h: what every machine frame is, who owns it, and who uses it.
  *
+ * TOUR 14: a guest owns its page tables but changes them only through hv
+ * (mmu_update, hv/hc/mmu.c), and this table is how hv knows each change is safe.
  * Invariants (docs/isolation.md tells the same story at more length):
  *  1. A frame has one owner: free, hv, or one domain. A guest's page-table entries
  *     may only name frames the guest owns.
