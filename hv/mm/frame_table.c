@@ -29,8 +29,9 @@ static int check_owner(struct frame_table *ft, uint32_t mfn, uint16_t owner)
 
 /* Take what a present entry needs: a reference to the frame it names and, unless
  * type is FT_NONE, a use of that type. forbidden are bits the entry may not have. */
-static int get_ref(struct frame_table *ft, uint32_t entry, uint16_t owner, uint32_t forbidden,
-		   enum frame_type type)
+static inline __attribute__((always_inline)) int get_ref(struct frame_table *ft, uint32_t entry,
+							 uint16_t owner, uint32_t forbidden,
+							 enum frame_type type)
 {
 	if (!(entry & PV_PTE_P))
 		return 0;
@@ -55,7 +56,8 @@ static int get_ref(struct frame_table *ft, uint32_t entry, uint16_t owner, uint3
 }
 
 /* Drop what get_ref took for a present entry. */
-static void put_ref(struct frame_table *ft, uint32_t entry, bool typed)
+static inline __attribute__((always_inline)) void put_ref(struct frame_table *ft, uint32_t entry,
+							  bool typed)
 {
 	if (!(entry & PV_PTE_P))
 		return;
