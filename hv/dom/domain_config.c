@@ -21,8 +21,7 @@ struct word {
 /* Everything parsed so far; copied to the caller only on success. */
 struct parse_state {
 	struct domain_config cfg;
-	bool seen_name, seen_mem, seen_hypercall, seen_fast_trap, seen_weight, seen_expect,
-		seen_emulate;
+	uint32_t seen;	  /* bit i: keys[i] was given */
 	struct word path; /* len 0 when the line names no module path */
 };
 
@@ -163,6 +162,25 @@ static const char *parse_emulate(struct word v, struct domain_config *cfg)
 	return NULL;
 }
 
+/* The keys that belong to hv, each with its parser and its "given twice" reason.
+ * name= is first: without it the name comes from the path. */
+enum {
+	KEY_NAME = 0
+};
+
+static const struct {
+	const char *name, *twice;
+	const char *(*parse)(struct word value, struct domain_config *cfg);
+} keys[] = {
+	[KEY_NAME] = { "name", "name= given twice", parse_name },
+	{ "mem", "mem= given twice", parse_mem },
+	{ "hypercall", "hypercall= given twice", parse_hypercall },
+	{ "weight", "weight= given twice", parse_weight },
+	{ "expect", "expect= given twice", parse_expect },
+	{ "fasttrap", "fasttrap= given twice", parse_fast_trap },
+	{ "emulate", "emulate= given twice", parse_emulate },
+};
+
 /* Take one word of the line. A first word without '=' is the module path; a key
  * hv knows is checked; any other word belongs to the guest and is skipped. */
 static const char *take_word(struct word w, bool first, struct parse_state *st)
@@ -178,47 +196,13 @@ static const char *take_word(struct word w, bool first, struct parse_state *st)
 
 	struct word key = { w.start, eq };
 	struct word value = { w.start + eq + 1, w.len - eq - 1 };
-	if (word_is(key, "name")) {
-		if (st->seen_name)
-			return "name= given twice";
-		st->seen_name = true;
-		return parse_name(value, &st->cfg);
-	}
-	if (word_is(key, "mem")) {
-		if (st->seen_mem)
-			return "mem= given twice";
-		st->seen_mem = true;
-		return parse_mem(value, &st->cfg);
-	}
-	if (word_is(key, "hypercall")) {
-		if (st->seen_hypercall)
-			return "hypercall= given twice";
-		st->seen_hypercall = true;
-		return parse_hypercall(value, &st->cfg);
-	}
-	if (word_is(key, "weight")) {
-		if (st->seen_weight)
-			return "weight= given twice";
-		st->seen_weight = true;
-		return parse_weight(value, &st->cfg);
-	}
-	if (word_is(key, "expect")) {
-		if (st->seen_expect)
-			return "expect= given twice";
-		st->seen_expect = true;
-		return parse_expect(value, &st->cfg);
-	}
-	if (word_is(key, "fasttrap")) {
-		if (st->seen_fast_trap)
-			return "fasttrap= given twice";
-		st->seen_fast_trap = true;
-		return parse_fast_trap(value, &st->cfg);
-	}
-	if (word_is(key, "emulate")) {
-		if (st->seen_emulate)
-			return "emulate= given twice";
-		st->seen_emulate = true;
-		return parse_emulate(value, &st->cfg);
+	for (uint32_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if (!word_is(key, keys[i].name))
+			continue;
+		if (st->seen & (1u << i))
+			return keys[i].twice;
+		st->seen |= 1u << i;
+		return keys[i].parse(value, &st->cfg);
 	}
 	return NULL;
 }
@@ -272,7 +256,7 @@ const char *domain_config_parse(const char *cmdline, struct domain_config *out)
 		first = false;
 	}
 
-	if (!st.seen_name)
+	if (!(st.seen & (1u << KEY_NAME)))
 		name_from_path(st.path, &st.cfg);
 	*out = st.cfg;
 	return NULL;
