@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "dom/elf_check.h"
+#include "guard_copy.h"
 
 #define HV_ABI 0x00010002u    /* hv speaks ABI 1.2 */
 #define GUEST_ABI 0x00010001u /* the test guest was built for 1.1 */
@@ -140,17 +141,9 @@ static inline void build(struct image *im)
 static inline const char *check_bytes(const void *bytes, uint32_t size, struct elf_guest_info *info)
 {
 	struct elf_guest_info scratch;
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	size_t span = (size + page - 1) / page * page;
-	uint8_t *map =
-		mmap(NULL, span + page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	cr_assert_neq(map, MAP_FAILED);
-	uint8_t *copy = map + span - size;
-	memcpy(copy, bytes, size);
-	cr_assert_eq(mprotect(map, span, PROT_READ), 0);
-	cr_assert_eq(mprotect(map + span, page, PROT_NONE), 0);
-	const char *why = elf_check_guest(copy, size, HV_ABI, info ? info : &scratch);
-	munmap(map, span + page);
+	struct guard_copy g = guard_copy_make(bytes, size);
+	const char *why = elf_check_guest(g.bytes, size, HV_ABI, info ? info : &scratch);
+	guard_copy_free(&g);
 	return why;
 }
 

@@ -9,21 +9,14 @@
 #include <unistd.h>
 
 #include "dom/domain_config.h"
+#include "guard_copy.h"
 
 /* Parse the len bytes at bytes from a read-only copy that ends at a guard page. */
 static const char *parse_bytes(const char *bytes, size_t len, struct domain_config *cfg)
 {
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	size_t span = (len + page - 1) / page * page;
-	char *map =
-		mmap(NULL, span + page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	cr_assert_neq(map, MAP_FAILED);
-	char *copy = map + span - len;
-	memcpy(copy, bytes, len);
-	cr_assert_eq(mprotect(map, span, PROT_READ), 0);
-	cr_assert_eq(mprotect(map + span, page, PROT_NONE), 0);
-	const char *why = domain_config_parse(copy, cfg);
-	munmap(map, span + page);
+	struct guard_copy g = guard_copy_make(bytes, len);
+	const char *why = domain_config_parse(g.bytes, cfg);
+	guard_copy_free(&g);
 	return why;
 }
 
