@@ -12,7 +12,6 @@
 static long sched_op_poll(guest_addr_t ports, uint32_t count)
 {
 	struct domain *d = current;
-	uint16_t wanted[PV_POLL_MAX];
 	uint32_t words[PV_POLL_MAX];
 
 	/* Decode: the range, the count, the copy, each port. */
@@ -23,15 +22,13 @@ static long sched_op_poll(guest_addr_t ports, uint32_t count)
 		return -PV_EINVAL;
 	if (copy_from_guest(words, ports, count * sizeof(words[0])))
 		return -PV_EFAULT;
-	for (uint32_t i = 0; i < count; i++) {
+	for (uint32_t i = 0; i < count; i++)
 		if (words[i] == 0 || words[i] >= PV_NR_EVENT_PORTS)
 			return -PV_EINVAL;
-		wanted[i] = (uint16_t)words[i];
-	}
 
 	/* Apply: wait, unless a port is pending already (sched_wake checks). */
 	for (uint32_t i = 0; i < count; i++)
-		d->poll_ports[i] = wanted[i];
+		d->poll_ports[i] = (uint16_t)words[i];
 	d->poll_count = count;
 	sched_block_current();
 	sched_wake(d);
